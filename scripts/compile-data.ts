@@ -1,0 +1,119 @@
+/**
+ * Compiles the reviewable data in gazetteers/ (and trained models in models/) into build/data.json, the compact form
+ * the library embeds at build time. Run by `npm run build` and before the tests (`npm run data`).
+ *
+ * - Every gazetteer file is validated; an error names the file and line. Ids are unique across files.
+ * - Generated entries (GeoNames, …) that repeat a curated place (same label, same Arabic key, same country) are
+ *   dropped: the curated entry wins.
+ * - The stem lexicon (words that rank clitic analyses) is the set of article-less match keys of every gazetteer name
+ *   word, every rule-lexicon word and the common-word list.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseGazetteer } from '../lib/gazetteer/parse';
+import type { GazetteerEntry } from '../lib/gazetteer/entry';
+import { matchKey } from '../lib/normalize';
+import { nameWords, stripArticle } from '../lib/gazetteer/keys';
+
+const root = join(__dirname, '..');
+const gazDir = join(root, 'gazetteers');
+
+function tsvFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort().map((f) => join(dir, f));
+}
+
+function readEntries(files: string[]): Array<{ file: string; entries: GazetteerEntry[] }> {
+  return files.map((f) => ({ file: relative(root, f), entries: parseGazetteer(readFileSync(f, 'utf8'), { file: relative(root, f) }) }));
+}
+
+const curated = readEntries(tsvFiles(join(gazDir, 'curated')));
+const generated = readEntries(tsvFiles(join(gazDir, 'generated')));
+
+const ids = new Map<string, string>();
+const curatedKeys = new Set<string>();
+const all: GazetteerEntry[] = [];
+for (const { file, entries } of curated) {
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new Error(`${file}: id '${e.id}' is also in ${ids.get(e.id)}`);
+    ids.set(e.id, file);
+    for (const n of [e.ar, ...e.arVariants]) if (n) curatedKeys.add(`${e.label}|${e.facts.country ?? ''}|${matchKey(n)}`);
+    all.push(e);
+  }
+}
+let dropped = 0;
+for (const { file, entries } of generated) {
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new Error(`${file}: id '${e.id}' is also in ${ids.get(e.id)}`);
+    ids.set(e.id, file);
+    const names = [e.ar, ...e.arVariants].filter(Boolean);
+    if (names.some((n) => curatedKeys.has(`${e.label}|${e.facts.country ?? ''}|${matchKey(n)}`))) {
+      dropped++;
+      continue;
+    }
+    all.push(e);
+  }
+}
+
+function readList(file: string): string[] {
+  const p = join(gazDir, 'lexicon', file);
+  if (!existsSync(p)) return [];
+  return readFileSync(p, 'utf8').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() && !l.startsWith('#'));
+}
+
+/** A lexicon TSV as rows of objects keyed by its header. */
+function readTable(file: string): Record<string, string>[] {
+  const lines = readList(file);
+  if (!lines.length) return [];
+  const cols = lines[0].split('\t');
+  return lines.slice(1).map((l, i) => {
+    const cells = l.split('\t');
+    if (cells.length !== cols.length) throw new Error(`gazetteers/lexicon/${file}: row ${i + 2} has ${cells.length} columns, expected ${cols.length}`);
+    const row: Record<string, string> = Object.create(null);
+    cols.forEach((c, k) => (row[c] = cells[k]));
+    return row;
+  });
+}
+
+const lexicon = {
+  titles: readTable('titles.tsv'),
+  placeDescriptors: readTable('place-descriptors.tsv'),
+  orgDescriptors: readTable('org-descriptors.tsv'),
+  forceNouns: readTable('force-nouns.tsv'),
+  nationalities: readTable('nationalities.tsv'),
+  stopNames: readList('stop-names.txt'),
+};
+
+const stems = new Set<string>();
+const addWords = (s: string) => {
+  for (const w of nameWords(s)) stems.add(stripArticle(w));
+};
+for (const e of all) for (const n of [e.ar, ...e.arVariants]) if (n) addWords(n);
+for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns]) for (const r of table) addWords(r.ar);
+for (const r of lexicon.nationalities) for (const f of ['masc', 'fem', 'plural']) for (const v of (r[f] ?? '').split('|')) if (v) addWords(v);
+for (const w of [...lexicon.stopNames, ...readList('common-words.txt')]) addWords(w);
+
+const gazetteerTsv = all
+  .map((e) => [e.id, e.label, e.ar, e.arVariants.join('|'), e.en, e.enAliases.join('|'), Object.entries(e.facts).map(([k, v]) => `${k}=${v}`).join(';')].join('\t'))
+  .join('\n');
+
+const models: Record<string, unknown> = {};
+const modelDir = join(root, 'models');
+if (existsSync(modelDir)) {
+  for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.json')).sort()) {
+    models[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(modelDir, f), 'utf8'));
+  }
+}
+
+const data = { gazetteer: gazetteerTsv, stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
+const json = JSON.stringify(data);
+mkdirSync(join(root, 'build'), { recursive: true });
+writeFileSync(join(root, 'build', 'data.json'), json);
+const sha = createHash('sha256').update(json).digest('hex').slice(0, 16);
+const counts: Record<string, number> = {};
+for (const e of all) counts[e.label] = (counts[e.label] ?? 0) + 1;
+console.log(
+  `compile-data: ${all.length} entries (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; ${dropped} generated duplicates of curated places dropped), ` +
+    `${stems.size} stems, models: ${Object.keys(models).join(', ') || 'none'}; build/data.json ${(json.length / 1024).toFixed(0)} KB, sha256 ${sha}`,
+);

@@ -1,0 +1,34 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * Two entry points: the library (`index`) and the command line (`cli`).
+ * - ESM (.mjs) and CJS (.js) for the library, with .d.ts / .d.mts types.
+ * - The built-in data (build/data.json, made by `npm run data`) is bundled into the library, so it works without a
+ *   file system (the browser demo imports dist/index.mjs).
+ * - The CLI is CJS only and loads the library from ./index.js at run time (kept external), so the data ships once.
+ */
+export default defineConfig([
+  {
+    entry: { index: 'lib/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: false,
+    clean: true,
+    target: 'node18',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
+  },
+  {
+    entry: { cli: 'lib/cli/main.ts' },
+    format: ['cjs'],
+    dts: false,
+    clean: false,
+    target: 'node18',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['../index', './index.js'],
+    outExtension: () => ({ js: '.js' }),
+  },
+]);
