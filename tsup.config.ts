@@ -19,6 +19,10 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
+    // keep Arabic as UTF-8 in the bundle: escaped as \uXXXX it would be three times larger
+    esbuildOptions: (o) => {
+      o.charset = 'utf8';
+    },
   },
   {
     entry: { cli: 'lib/cli/main.ts' },

@@ -18,8 +18,13 @@ export interface BuiltinData {
     placeDescriptors: LexiconRow[];
     orgDescriptors: LexiconRow[];
     forceNouns: LexiconRow[];
+    forceModifiers: LexiconRow[];
     nationalities: LexiconRow[];
     stopNames: string[];
+    /** common-word match keys, one a line */
+    commonWords: string;
+    /** `key<TAB>latin<TAB>common` lines */
+    personNames: string;
   };
   models: Record<string, unknown>;
 }

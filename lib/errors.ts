@@ -37,7 +37,7 @@ export function requireString(fn: string, arg: string, v: unknown): asserts v is
 }
 
 /** Throws unless `v` is undefined or a plain options object. */
-export function requireOptions(fn: string, v: unknown): asserts v is Record<string, unknown> | undefined {
+export function requireOptions(fn: string, v: unknown): void {
   if (v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v))) {
     throw argTypeError(fn, 'options', 'an object', v);
   }

@@ -81,8 +81,13 @@ const lexicon = {
   placeDescriptors: readTable('place-descriptors.tsv'),
   orgDescriptors: readTable('org-descriptors.tsv'),
   forceNouns: readTable('force-nouns.tsv'),
+  forceModifiers: readTable('force-modifiers.tsv'),
   nationalities: readTable('nationalities.tsv'),
   stopNames: readList('stop-names.txt'),
+  /** `key<TAB>latin<TAB>common` lines: person-name words (common=1 when also a common word) */
+  /** common words (match keys), one a line */
+  commonWords: readList('common-words.txt').join('\n'),
+  personNames: readTable('person-names.tsv').map((r) => `${r.key}\t${r.latin}\t${r.common}`).join('\n'),
 };
 
 const stems = new Set<string>();
@@ -90,7 +95,8 @@ const addWords = (s: string) => {
   for (const w of nameWords(s)) stems.add(stripArticle(w));
 };
 for (const e of all) for (const n of [e.ar, ...e.arVariants]) if (n) addWords(n);
-for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns]) for (const r of table) addWords(r.ar);
+for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);
+for (const r of readTable('person-names.tsv')) stems.add(r.key);
 for (const r of lexicon.nationalities) for (const f of ['masc', 'fem', 'plural']) for (const v of (r[f] ?? '').split('|')) if (v) addWords(v);
 for (const w of [...lexicon.stopNames, ...readList('common-words.txt')]) addWords(w);
 

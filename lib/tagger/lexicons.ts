@@ -1,0 +1,104 @@
+/**
+ * The word lists the context rules read (gazetteers/lexicon/*), as Maps keyed by match key, built once on first use.
+ * Multi-word triggers (الفريق أول، المتحدث باسم) are keyed by their words joined with a space.
+ */
+import { builtin, type LexiconRow } from '../data';
+import { nameWords, stripArticle } from '../gazetteer/keys';
+
+export interface Trigger {
+  /** the match keys of the trigger's words */
+  keys: string[];
+  en: string;
+  /** titles: rank | title | role; descriptors: inside | outside; force nouns: force | party; modifiers: branch | specialty */
+  kind: string;
+}
+
+export interface Nationality {
+  country: string;
+  en: string;
+}
+
+export interface RuleLexicons {
+  /** titles, ranks and roles that introduce a person, by first word key; longest first */
+  titles: Map<string, Trigger[]>;
+  placeDescriptors: Map<string, Trigger[]>;
+  orgDescriptors: Map<string, Trigger[]>;
+  /** force nouns and party identifiers, by key with and without the article */
+  forces: Map<string, Trigger>;
+  modifiers: Map<string, Trigger>;
+  /** nationality adjectives (masc, fem, plural; with and without the article) → country */
+  nationalities: Map<string, Nationality>;
+  /** person-name words → Latin form; `commonNames` are also everyday words */
+  personNames: Map<string, string>;
+  commonNames: Set<string>;
+  /** frequent words that are (nearly) never names */
+  commonWords: Set<string>;
+}
+
+let cached: RuleLexicons | null = null;
+
+function byFirstWord(rows: LexiconRow[], kindOf: (r: LexiconRow) => string): Map<string, Trigger[]> {
+  const m = new Map<string, Trigger[]>();
+  for (const r of rows) {
+    if (!r.ar) continue;
+    const keys = nameWords(r.ar);
+    if (!keys.length) continue;
+    const t: Trigger = { keys, en: r.en ?? '', kind: kindOf(r) };
+    const list = m.get(keys[0]) ?? [];
+    if (!list.some((x) => x.keys.join(' ') === t.keys.join(' '))) list.push(t);
+    list.sort((a, b) => b.keys.length - a.keys.length);
+    m.set(keys[0], list);
+  }
+  return m;
+}
+
+/** One-word entries keyed by their key, with and without the article. */
+function byWord(rows: LexiconRow[], kindOf: (r: LexiconRow) => string): Map<string, Trigger> {
+  const m = new Map<string, Trigger>();
+  for (const r of rows) {
+    if (!r.ar) continue;
+    const keys = nameWords(r.ar);
+    if (keys.length !== 1) continue;
+    const t: Trigger = { keys, en: r.en ?? '', kind: kindOf(r) };
+    for (const k of [keys[0], stripArticle(keys[0]), 'ال' + stripArticle(keys[0])]) if (!m.has(k)) m.set(k, t);
+  }
+  return m;
+}
+
+export function ruleLexicons(): RuleLexicons {
+  if (cached) return cached;
+  const lx = builtin.lexicon;
+  const nationalities = new Map<string, Nationality>();
+  for (const r of lx.nationalities) {
+    const n: Nationality = { country: r.country, en: r.en };
+    for (const col of ['masc', 'fem', 'plural']) {
+      for (const form of (r[col] ?? '').split('|')) {
+        if (!form) continue;
+        const [k] = nameWords(form);
+        if (!k) continue;
+        const bare = stripArticle(k);
+        for (const key of [bare, 'ال' + bare]) if (!nationalities.has(key)) nationalities.set(key, n);
+      }
+    }
+  }
+  const personNames = new Map<string, string>();
+  const commonNames = new Set<string>();
+  for (const line of lx.personNames ? lx.personNames.split('\n') : []) {
+    const [k, latin, common] = line.split('\t');
+    personNames.set(k, latin);
+    if (common === '1') commonNames.add(k);
+  }
+  const inside = (r: LexiconRow) => (r.inside === 'yes' ? 'inside' : 'outside');
+  cached = {
+    titles: byFirstWord(lx.titles, (r) => r.kind),
+    placeDescriptors: byFirstWord(lx.placeDescriptors, inside),
+    orgDescriptors: byFirstWord(lx.orgDescriptors, inside),
+    forces: byWord(lx.forceNouns, (r) => r.kind || 'force'),
+    modifiers: byWord(lx.forceModifiers, (r) => r.kind || 'branch'),
+    nationalities,
+    personNames,
+    commonNames,
+    commonWords: new Set(lx.commonWords ? lx.commonWords.split('\n') : []),
+  };
+  return cached;
+}

@@ -1,0 +1,79 @@
+/**
+ * Gazetteer stage: longest match of gazetteer names over token sequences, clitic-aware.
+ *
+ * At each token every clitic analysis is tried (so `بتدمر` and `وداعش` reach their names even when another reading
+ * ranks first), the article-restored key of the analysis (`للتحالف` → التحالف) opens the phrase, and the following
+ * tokens must match the phrase's word keys exactly. A multi-word name written as one word (`ديرالزور`) matches too.
+ * Per token the longest match wins; among equally long ones, the better-ranked analysis.
+ *
+ * Precision guard: a one-word match taken from generated data (GeoNames, …) is dropped when the word is also a common
+ * word or a person-name word, unless a place descriptor (مدينة، قرية …) stands before it; the rule stage handles
+ * that case.
+ */
+import type { Gazetteer, Phrase } from '../gazetteer/gazetteer';
+import type { Token } from '../tokens';
+import type { Candidate } from './types';
+import type { RuleLexicons } from './lexicons';
+import { defaultLexicon } from '../lexicon';
+import { stripArticle } from '../gazetteer/keys';
+import { matchKey } from '../normalize';
+
+export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, lex: RuleLexicons): Candidate[] {
+  const out: Candidate[] = [];
+  const stems = defaultLexicon();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punctuation') continue;
+    let best: Candidate | null = null;
+    for (const a of t.analyses) {
+      const found = longest(tokens, i, a.norm, gazetteer);
+      let phrase = found?.phrase;
+      let end = found?.end ?? i + 1;
+      if (!phrase) {
+        const g = gazetteer.gluedPhrase(a.norm);
+        if (g) phrase = g;
+        end = i + 1;
+      }
+      if (!phrase) continue;
+      const entry = phrase.entries[0];
+      const e = gazetteer.entryAt(entry);
+      if (end - i === 1 && phrase.keys.length === 1 && e.facts.source !== undefined) {
+        const bare = stripArticle(a.norm);
+        if (lex.personNames.has(bare) || lex.commonNames.has(bare) || (a.proclitics.length > 0 && a.score < 1.5 && stems.has(t.norm))) continue;
+      }
+      const start = (a.article ?? a.stem).start;
+      const c: Candidate = {
+        start,
+        end: tokens[end - 1].end,
+        tokenStart: i,
+        tokenEnd: end,
+        label: e.label,
+        source: 'gazetteer',
+        score: Math.min(1, 0.8 + 0.1 * (end - i) + (e.facts.source === undefined ? 0.1 : 0)),
+        entry,
+        elided: a.article !== null && matchKey(a.article.text) === 'ل',
+      };
+      if (!best || c.end - c.start > best.end - best.start) best = c;
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer): { phrase: Phrase; end: number } | null {
+  const phrases = gazetteer.phrasesFrom(firstKey);
+  if (!phrases) return null;
+  for (const p of phrases) {
+    const n = p.keys.length;
+    if (i + n > tokens.length) continue;
+    let ok = true;
+    for (let k = 1; k < n; k++) {
+      if (tokens[i + k].norm !== p.keys[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { phrase: p, end: i + n };
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+/**
+ * Resolution: the one place that decides which candidate mentions become entities.
+ *
+ * 1. Filters: a one-word place name that is a nationality form (سورية، روسية) right after an indefinite noun or
+ *    another nationality (طائرات حربية روسية وسورية) is an adjective, not a place; a gazetteer name that opens with an
+ *    outside descriptor (تنظيم الدولة الإسلامية) gives way to the name after it (الدولة الإسلامية).
+ * 2. Overlaps: the longest candidate wins (outermost name wins, as the guidelines say); among equal spans a
+ *    contextual rule beats the gazetteer (صحيفة الشرق الأوسط is ORG, not LOC), the gazetteer beats a plain rule, a
+ *    rule beats the model; then the higher score, then the earlier start. So a rule never overrides a longer gazetteer
+ *    match, and a longer rule span (قوات التحالف الدولي) contains a gazetteer one (التحالف الدولي).
+ * 3. A person's title from a rule is kept on the entity that wins its span.
+ * 4. Surnames: the last word of a person found with two or more words (بشار الأسد → الأسد; رامي عبد الرحمن →
+ *    عبد الرحمن) names that person wherever it stands alone in the same document.
+ */
+import type { Token } from '../tokens';
+import type { RuleLexicons } from './lexicons';
+import type { Candidate, EntitySource } from './types';
+
+const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model: 0 };
+const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
+
+export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons): Candidate[] {
+  const gazByStart = new Map<number, Candidate>();
+  for (const c of candidates) if (c.source === 'gazetteer') gazByStart.set(c.tokenStart, c);
+  const kept = candidates.filter((c) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazByStart));
+  kept.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      Number(!!b.contextual) - Number(!!a.contextual) ||
+      SOURCE_RANK[b.source] - SOURCE_RANK[a.source] ||
+      b.score - a.score ||
+      a.start - b.start,
+  );
+  const taken = new Uint8Array(tokens.length);
+  const chosen: Candidate[] = [];
+  for (const c of kept) {
+    let free = true;
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
+    chosen.push(c);
+  }
+  // titles found by the person rule stay with the person
+  for (const c of chosen) {
+    if (c.label !== 'PER' || c.title) continue;
+    const t = candidates.find((x) => x.title && x.label === 'PER' && x.tokenStart === c.tokenStart);
+    if (t) c.title = t.title;
+  }
+  propagateSurnames(tokens, chosen, taken);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function isNationalityAdjective(tokens: readonly Token[], c: Candidate, lex: RuleLexicons): boolean {
+  if (c.label !== 'LOC' || c.tokenEnd - c.tokenStart !== 1) return false;
+  const t = tokens[c.tokenStart];
+  const a = t.analyses.find((x) => x.stem.end === c.end && (x.article ?? x.stem).start === c.start);
+  if (!a || a.article || !lex.nationalities.has(a.norm)) return false;
+  const prev = tokens[c.tokenStart - 1];
+  if (!prev || prev.kind !== 'word') return false;
+  const p = prev.analyses[0]?.norm ?? prev.norm;
+  if (lex.nationalities.has(p)) return true; // روسية وسورية
+  if (prev.analyses[0]?.article) return false;
+  return /(ات|يه|ي)$/.test(p) && !lex.commonWords.has(p); // طائرات حربية سورية
+}
+
+function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex: RuleLexicons, gazByStart: Map<number, Candidate>): boolean {
+  if (c.source !== 'gazetteer' || c.tokenEnd - c.tokenStart < 2) return false;
+  const inner = gazByStart.get(c.tokenStart + 1);
+  if (!inner || inner.end !== c.end) return false;
+  const k = tokens[c.tokenStart].norm;
+  return [lex.placeDescriptors.get(k), lex.orgDescriptors.get(k)].some((list) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside'));
+}
+
+function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken: Uint8Array): void {
+  const surnames = new Map<string, Candidate>();
+  for (const c of chosen) {
+    if (c.label !== 'PER' || c.tokenEnd - c.tokenStart < 2) continue;
+    const last = tokens[c.tokenEnd - 1].norm;
+    const before = tokens[c.tokenEnd - 2].norm;
+    if (c.tokenEnd - c.tokenStart >= 3 && COMPOUND_HEADS.has(before)) surnames.set(`${before} ${last}`, c);
+    else if (!COMPOUND_HEADS.has(last) && last.length >= 3) surnames.set(last, c);
+    // a name written with its compound glued (عبدالرحمن) also names the person
+    if (COMPOUND_HEADS.has(before)) surnames.set(before + last, c);
+  }
+  if (surnames.size === 0) return;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    for (const a of tokens[i].analyses) {
+      const two = i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
+      const one = two ? undefined : surnames.get(a.norm);
+      const src = two ?? one;
+      if (!src) continue;
+      const end = two ? i + 2 : i + 1;
+      for (let k = i; k < end; k++) taken[k] = 1;
+      chosen.push({ start: (a.article ?? a.stem).start, end: tokens[end - 1].end, tokenStart: i, tokenEnd: end, label: 'PER', source: 'rule', score: 0.7, entry: src.entry });
+      break;
+    }
+  }
+}

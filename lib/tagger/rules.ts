@@ -1,0 +1,226 @@
+/**
+ * Context rules: names the gazetteer lacks, found by the words around them (gazetteers/lexicon/*).
+ *
+ * - PER after a title, rank or role (العقيد، الفريق أول، الرئيس، المتحدث باسم …), past an organisation, place or
+ *   nationality that qualifies the role (المتحدث باسم البيت الأبيض، وزير الخارجية الروسي), and inside quotes if any.
+ * - LOC after a place descriptor: outside ones (مدينة، بلدة، قرية، محافظة، ريف، منطقة) stay out of the span, facility
+ *   heads (مطار، قاعدة، حقل، جبل، طريق، متحف) are part of it. A descriptor with the article (المدينة) is an anaphor.
+ * - ORG after an organisation descriptor, the same way (وكالة، وزارة، حزب inside; تنظيم، صحيفة outside).
+ * - UNIT from a force noun (جيش، قوات، سلاح، فرقة، لواء …) followed by identifiers: a nationality (الروسية), a party
+ *   (النظام، المعارضة، التحالف), a specialty (الهندسة), a number (الفرقة 17), an organisation, place or person
+ *   the gazetteer knows (قوات التحالف الدولي), coordinated ones (الروسية والسورية), with branch words between
+ *   (القوات البرية الروسية، سلاح الجو الروسي). A bare force noun (الجيش، القوات) is not a unit.
+ */
+import type { Label } from '../labels';
+import type { Token } from '../tokens';
+import type { CliticAnalysis } from '../clitics';
+import type { RuleLexicons, Trigger } from './lexicons';
+import type { Candidate } from './types';
+import { stripArticle } from '../gazetteer/keys';
+
+const OPEN_QUOTES = new Set(['“', '«', '"', '‹', '„', "'"]);
+const CLOSE_QUOTES = new Set(['”', '»', '"', '›', '“', "'"]);
+const MAX_NAME = 4;
+
+interface Context {
+  text: string;
+  tokens: readonly Token[];
+  lex: RuleLexicons;
+  /** gazetteer candidates by the token they start at */
+  gaz: Map<number, Candidate>;
+}
+
+export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[]): Candidate[] {
+  const gaz = new Map<number, Candidate>();
+  for (const c of gazetteerCandidates) gaz.set(c.tokenStart, c);
+  const ctx: Context = { text, tokens, lex, gaz };
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'punctuation') continue;
+    for (const rule of [personRule, placeRule, orgRule, unitRule]) {
+      const c = rule(ctx, i);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** The trigger of a lexicon that opens at token i (any clitic reading), with the token after it. */
+function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
+  const { tokens } = ctx;
+  for (const a of tokens[i].analyses) {
+    const list = table.get(a.norm) ?? table.get(stripArticle(a.norm));
+    if (!list) continue;
+    for (const t of list) {
+      let ok = i + t.keys.length <= tokens.length;
+      for (let k = 1; ok && k < t.keys.length; k++) ok = tokens[i + k].norm === t.keys[k];
+      if (ok) return { trigger: t, analysis: a, next: i + t.keys.length };
+    }
+  }
+  return null;
+}
+
+function hasArticle(a: CliticAnalysis): boolean {
+  return a.article !== null;
+}
+
+/** A word that can be part of a name: not a common word (unless a known name word), not a nationality, not a trigger. */
+function nameLike(ctx: Context, t: Token | undefined): boolean {
+  if (!t || (t.kind !== 'word' && t.kind !== 'mixed' && t.kind !== 'latin')) return false;
+  const { lex } = ctx;
+  const k = t.norm;
+  if (t.kind === 'word' && k.length < 2) return false;
+  if (lex.nationalities.has(k) || lex.forces.has(k) || lex.titles.has(k)) return false;
+  if (lex.commonWords.has(k)) return lex.personNames.has(k) && !lex.commonNames.has(k);
+  return true;
+}
+
+/** A nisba adjective after a name (ال…ي، ال…يه): it qualifies the name and stays outside (مطار تدمر العسكري). */
+function isAdjective(ctx: Context, t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  const k = t.norm;
+  return ctx.lex.nationalities.has(k) || (k.startsWith('ال') && (k.endsWith('ي') || k.endsWith('يه')) && k.length >= 5);
+}
+
+function candidate(ctx: Context, startToken: number, start: number, endToken: number, label: Label, score: number, extra: Partial<Candidate> = {}): Candidate {
+  return { start, end: ctx.tokens[endToken - 1].end, tokenStart: startToken, tokenEnd: endToken, label, source: 'rule', score, contextual: true, ...extra };
+}
+
+/** Name tokens from j: inside quotes everything up to the closing quote, else consecutive name-like words. */
+function nameRun(ctx: Context, j: number): { from: number; to: number } | null {
+  const { tokens } = ctx;
+  if (j < tokens.length && OPEN_QUOTES.has(tokens[j].text)) {
+    let k = j + 1;
+    while (k < tokens.length && k - j - 1 < MAX_NAME && tokens[k].kind !== 'punctuation') k++;
+    if (k < tokens.length && CLOSE_QUOTES.has(tokens[k].text) && k > j + 1 && nameLike(ctx, tokens[j + 1])) return { from: j + 1, to: k };
+    return null;
+  }
+  let k = j;
+  while (k < tokens.length && k - j < MAX_NAME && nameLike(ctx, tokens[k]) && !(k > j && isAdjective(ctx, tokens[k]))) k++;
+  return k > j ? { from: j, to: k } : null;
+}
+
+function personRule(ctx: Context, i: number): Candidate | null {
+  const found = triggerAt(ctx, i, ctx.lex.titles);
+  if (!found) return null;
+  const { tokens, lex } = ctx;
+  let j = found.next;
+  // a role may be qualified before the name: باسم البيت الأبيض، وزير الخارجية الروسي، قائد قوات التحالف
+  for (let skipped = 0; j < tokens.length && skipped < 4; skipped++) {
+    const g = ctx.gaz.get(j);
+    if (g && g.label !== 'PER') j = g.tokenEnd;
+    else if (lex.nationalities.has(tokens[j].norm) || (found.trigger.kind === 'role' && isAdjective(ctx, tokens[j]))) j++;
+    else break;
+  }
+  const g = ctx.gaz.get(j);
+  const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j);
+  if (!run) return null;
+  const titleStart = (found.analysis.article ?? found.analysis.stem).start;
+  const title = { text: ctx.text.slice(titleStart, tokens[found.next - 1].end), en: found.trigger.en, kind: found.trigger.kind };
+  const first = tokens[run.from];
+  return candidate(ctx, run.from, first.start, run.to, 'PER', 0.75, { title });
+}
+
+/** Place and organisation descriptors share one shape. */
+function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
+  const found = triggerAt(ctx, i, table);
+  if (!found || hasArticle(found.analysis)) return null;
+  const { tokens } = ctx;
+  const j = found.next;
+  if (j >= tokens.length) return null;
+  const inside = found.trigger.kind === 'inside';
+  const headStart = found.analysis.stem.start;
+  const g = ctx.gaz.get(j);
+  if (g && (g.label === 'LOC' || g.label === label || label === 'ORG')) {
+    if (!inside) return g.label === label ? null : { ...g, label, source: 'rule', contextual: true, score: 0.8 };
+    // facility head + name(s): طريق حمص تدمر
+    let end = g.tokenEnd;
+    while (label === 'LOC' && ctx.gaz.get(end)?.label === 'LOC') end = ctx.gaz.get(end)!.tokenEnd;
+    return candidate(ctx, i, headStart, end, label, 0.85);
+  }
+  if (label === 'ORG' && inside) {
+    // a genitive chain: وكالة الأنباء الرسمية السورية، وزارة الدفاع الأمريكية، شركة المهر للغاز
+    let k = j;
+    while (k < tokens.length && k - j < MAX_NAME) {
+      const t = tokens[k];
+      if (t.kind !== 'word' && t.kind !== 'mixed') break;
+      const a = t.analyses[0];
+      if (a.proclitics.length === 0 && (a.article || nameLike(ctx, t))) {
+        k++;
+        continue;
+      }
+      if (k > j && a.proclitics.length === 1 && ctx.tokens[k].norm.startsWith('لل')) k++;
+      break;
+    }
+    return k > j ? candidate(ctx, i, headStart, k, label, 0.7) : null;
+  }
+  const run = nameRun(ctx, j);
+  if (!run) return null;
+  return inside ? candidate(ctx, i, headStart, run.to, label, 0.7) : candidate(ctx, run.from, tokens[run.from].start, run.to, label, 0.7);
+}
+
+function placeRule(ctx: Context, i: number): Candidate | null {
+  return descriptorRule(ctx, i, ctx.lex.placeDescriptors, 'LOC');
+}
+
+function orgRule(ctx: Context, i: number): Candidate | null {
+  return descriptorRule(ctx, i, ctx.lex.orgDescriptors, 'ORG');
+}
+
+function unitRule(ctx: Context, i: number): Candidate | null {
+  const { tokens, lex } = ctx;
+  let head: CliticAnalysis | null = null;
+  for (const a of tokens[i].analyses) {
+    const f = lex.forces.get(a.norm);
+    if (f && f.kind === 'force') {
+      head = a;
+      break;
+    }
+  }
+  if (!head) return null;
+  // the next word is itself a force noun: the unit starts there (قيادة الجيش الأمريكي → الجيش الأمريكي)
+  const next = tokens[i + 1];
+  if (next && next.analyses[0]?.proclitics.length === 0 && lex.forces.get(next.norm)?.kind === 'force') return null;
+  let j = i + 1;
+  let ids = 0;
+  while (j < tokens.length && j - i <= 6) {
+    const t = tokens[j];
+    const a = t.analyses[0];
+    const k = t.norm;
+    const mod = lex.modifiers.get(k);
+    if (mod) {
+      if (mod.kind === 'specialty') ids++;
+      j++;
+      continue;
+    }
+    if (lex.nationalities.has(k) || lex.forces.get(k)?.kind === 'party') {
+      ids++;
+      j++;
+      continue;
+    }
+    if (ids > 0 && a && a.proclitics.length === 1 && /^[وف]/.test(a.proclitics[0].text) && (lex.nationalities.has(a.norm) || lex.forces.get(a.norm)?.kind === 'party')) {
+      ids++; // coordinated: الروسية والسورية
+      j++;
+      continue;
+    }
+    if (ids === 0 && t.kind === 'number') {
+      ids++;
+      j++;
+      break;
+    }
+    const g = ctx.gaz.get(j);
+    if (ids === 0 && g) {
+      ids++;
+      j = g.tokenEnd;
+      continue;
+    }
+    if (t.norm.startsWith('لل') && t.analyses.some((x) => lex.forces.get(x.norm)?.kind === 'force')) {
+      ids++; // القيادة العامة للجيش
+      j++;
+      break;
+    }
+    break;
+  }
+  if (ids === 0) return null;
+  return candidate(ctx, i, (head.article ?? head.stem).start, j, 'UNIT', 0.8);
+}

@@ -1,0 +1,125 @@
+/**
+ * The tagger: text → tokens → candidate mentions (gazetteer, rules, model) → resolved entities.
+ */
+import { argTypeError, argValueError, rejectUnknownOptions, requireOptions, requireString } from '../errors';
+import { defaultGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
+import { isLabel, LABELS, type Label } from '../labels';
+import { defaultLexicon } from '../lexicon';
+import { normalize } from '../normalize';
+import { splitSentences } from '../sentences';
+import { scan, type Token } from '../tokens';
+import { romanize } from '../translit/romanize';
+import { ruleLexicons } from './lexicons';
+import { matchGazetteer } from './match';
+import { resolve } from './resolve';
+import { applyRules } from './rules';
+import type { Candidate, Doc, Entity } from './types';
+
+export interface TaggerOptions {
+  /** the gazetteer to match (default: the built-in one; see `createGazetteer`) */
+  gazetteer?: Gazetteer;
+  /** which labels to report (default all: PER, LOC, ORG, UNIT) */
+  labels?: Label[];
+  /** apply the context rules (default true) */
+  rules?: boolean;
+}
+
+export interface Tagger {
+  /** Tags one text. */
+  tag(text: string): Doc;
+}
+
+const STRIP = { diacritics: true, tatweel: true, invisible: true } as const;
+/** Node's util.inspect.custom, without importing node:util (the library also runs in browsers). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+class DocImpl implements Doc {
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly sentences: Doc['sentences'],
+    readonly entities: Entity[],
+  ) {}
+
+  /** A compact view for the REPL: the entities, not the token objects. */
+  [INSPECT](_depth: number, options: { stylize: (s: string, style: string) => string }): string {
+    const head = `Doc(${this.tokens.length} tokens, ${this.sentences.length} sentences, ${this.entities.length} entities)`;
+    const rows = this.entities.map(
+      (e) => `  ${options.stylize(e.label.padEnd(4), 'special')} ${e.text}  [${e.start}, ${e.end})  ${e.latin}${e.id ? `  ${options.stylize(e.id, 'undefined')}` : ''}`,
+    );
+    return [head, ...rows].join('\n');
+  }
+
+  toJSON(): Doc {
+    return { text: this.text, tokens: this.tokens, sentences: this.sentences, entities: this.entities };
+  }
+}
+
+/** A reusable tagger with its own gazetteer, labels and rule switch. */
+export function createTagger(options?: TaggerOptions): Tagger {
+  requireOptions('createTagger', options);
+  rejectUnknownOptions('createTagger', options, ['gazetteer', 'labels', 'rules']);
+  const gazetteer = options?.gazetteer ?? defaultGazetteer();
+  if (typeof (gazetteer as Gazetteer | undefined)?.phrasesFrom !== 'function') throw argTypeError('createTagger', 'options.gazetteer', 'a Gazetteer (from createGazetteer)', gazetteer);
+  const labels = options?.labels ?? LABELS;
+  if (!Array.isArray(labels)) throw argTypeError('createTagger', 'options.labels', 'an array of labels', labels);
+  for (const l of labels) if (!isLabel(l)) throw argValueError('createTagger', 'options.labels', `has an unknown label ${JSON.stringify(l)} (known: ${LABELS.join(', ')})`);
+  const wanted = new Set<Label>(labels);
+  const useRules = options?.rules ?? true;
+  if (typeof useRules !== 'boolean') throw argTypeError('createTagger', 'options.rules', 'a boolean', useRules);
+  const lex = ruleLexicons();
+  const stems = defaultLexicon();
+
+  return {
+    tag(text: string): Doc {
+      requireString('tag', 'text', text);
+      const tokens = scan(text, stems);
+      const sentences = splitSentences(text, tokens);
+      const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
+      const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer)] : fromGazetteer;
+      const entities = resolve(tokens, candidates, lex)
+        .filter((c) => wanted.has(c.label))
+        .map((c) => toEntity(text, c, gazetteer));
+      return new DocImpl(text, tokens, sentences, entities);
+    },
+  };
+}
+
+function toEntity(text: string, c: Candidate, gazetteer: Gazetteer): Entity {
+  const surface = text.slice(c.start, c.end);
+  const clean = normalize(surface, STRIP).replace(/\s+/g, ' ');
+  const normalized = c.elided ? 'ا' + clean : clean;
+  const entry = c.entry !== undefined ? gazetteer.entryAt(c.entry) : undefined;
+  const e: Entity = {
+    start: c.start,
+    end: c.end,
+    label: c.label,
+    text: surface,
+    normalized,
+    latin: entry?.en || romanize(normalized),
+    source: c.source,
+    score: Math.round(c.score * 100) / 100,
+  };
+  if (entry && entry.label === c.label) {
+    e.id = entry.id;
+    if (entry.ar) e.canonical = entry.ar;
+  }
+  if (c.title) e.title = c.title;
+  return e;
+}
+
+let shared: Tagger | null = null;
+
+/**
+ * Finds the people, places, organisations and military units named in Arabic text.
+ *
+ * @example
+ * const doc = tag('قصف التحالف مواقع لداعش في تدمر');
+ * doc.entities.map(e => [e.label, e.text]) // [['ORG','التحالف'], ['ORG','داعش'], ['LOC','تدمر']]
+ */
+export function tag(text: string, options?: TaggerOptions): Doc {
+  requireString('tag', 'text', text);
+  if (options !== undefined) return createTagger(options).tag(text);
+  if (!shared) shared = createTagger();
+  return shared.tag(text);
+}
