@@ -26,6 +26,7 @@ export interface BuiltinData {
     /** `key<TAB>latin<TAB>common` lines */
     personNames: string;
   };
+  /** trained models from models/*.json, by file name (ner, romanizer) */
   models: Record<string, unknown>;
 }
 

@@ -8,6 +8,7 @@
  *    contextual rule beats the gazetteer (صحيفة الشرق الأوسط is ORG, not LOC), the gazetteer beats a plain rule, a
  *    rule beats the model; then the higher score, then the earlier start. So a rule never overrides a longer gazetteer
  *    match, and a longer rule span (قوات التحالف الدولي) contains a gazetteer one (التحالف الدولي).
+ *    Candidates of a lower layer (`fill`) are then taken where they overlap nothing chosen.
  * 3. A person's title from a rule is kept on the entity that wins its span.
  * 4. Surnames: the last word of a person found with two or more words (بشار الأسد → الأسد; رامي عبد الرحمن →
  *    عبد الرحمن) names that person wherever it stands alone in the same document.
@@ -19,7 +20,7 @@ import type { Candidate, EntitySource } from './types';
 const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model: 0 };
 const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
 
-export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons): Candidate[] {
+export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons, fill: readonly Candidate[] = []): Candidate[] {
   const gazByStart = new Map<number, Candidate>();
   for (const c of candidates) if (c.source === 'gazetteer') gazByStart.set(c.tokenStart, c);
   const kept = candidates.filter((c) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazByStart));
@@ -33,13 +34,14 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
   );
   const taken = new Uint8Array(tokens.length);
   const chosen: Candidate[] = [];
-  for (const c of kept) {
-    let free = true;
-    for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) free = false;
-    if (!free) continue;
+  const select = (c: Candidate) => {
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return;
     for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
     chosen.push(c);
-  }
+  };
+  kept.forEach(select);
+  // a lower layer (the model's spans, or with the 'first' policy the gazetteer's and rules') fills what is left
+  fill.forEach(select);
   // titles found by the person rule stay with the person
   for (const c of chosen) {
     if (c.label !== 'PER' || c.title) continue;

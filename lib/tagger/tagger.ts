@@ -13,6 +13,7 @@ import { ruleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
 import { resolve } from './resolve';
 import { applyRules } from './rules';
+import { defaultModel, featurize, modelCandidates } from '../model/model';
 import type { Candidate, Doc, Entity } from './types';
 
 export interface TaggerOptions {
@@ -22,7 +23,16 @@ export interface TaggerOptions {
   labels?: Label[];
   /** apply the context rules (default true) */
   rules?: boolean;
+  /**
+   * how the trained sequence model combines with the gazetteer and rules: 'fill' (default: the gazetteer and rules
+   * decide, the model adds names where they found none), 'first' (the model decides, the gazetteer and rules fill
+   * the gaps) or 'off'. See the README for the measurements behind the default.
+   */
+  model?: ModelPolicy;
 }
+
+export type ModelPolicy = 'fill' | 'first' | 'off';
+const MODEL_POLICIES: readonly ModelPolicy[] = ['fill', 'first', 'off'];
 
 export interface Tagger {
   /** Tags one text. */
@@ -58,7 +68,7 @@ class DocImpl implements Doc {
 /** A reusable tagger with its own gazetteer, labels and rule switch. */
 export function createTagger(options?: TaggerOptions): Tagger {
   requireOptions('createTagger', options);
-  rejectUnknownOptions('createTagger', options, ['gazetteer', 'labels', 'rules']);
+  rejectUnknownOptions('createTagger', options, ['gazetteer', 'labels', 'rules', 'model']);
   const gazetteer = options?.gazetteer ?? defaultGazetteer();
   if (typeof (gazetteer as Gazetteer | undefined)?.phrasesFrom !== 'function') throw argTypeError('createTagger', 'options.gazetteer', 'a Gazetteer (from createGazetteer)', gazetteer);
   const labels = options?.labels ?? LABELS;
@@ -67,8 +77,11 @@ export function createTagger(options?: TaggerOptions): Tagger {
   const wanted = new Set<Label>(labels);
   const useRules = options?.rules ?? true;
   if (typeof useRules !== 'boolean') throw argTypeError('createTagger', 'options.rules', 'a boolean', useRules);
+  const policy = options?.model ?? 'fill';
+  if (!MODEL_POLICIES.includes(policy)) throw argValueError('createTagger', 'options.model', `must be one of ${MODEL_POLICIES.join(', ')}, got ${JSON.stringify(policy)}`);
   const lex = ruleLexicons();
   const stems = defaultLexicon();
+  const weights = policy === 'off' ? null : defaultModel();
 
   return {
     tag(text: string): Doc {
@@ -77,7 +90,9 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const sentences = splitSentences(text, tokens);
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer)] : fromGazetteer;
-      const entities = resolve(tokens, candidates, lex)
+      const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer)) : [];
+      const resolved = policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
+      const entities = resolved
         .filter((c) => wanted.has(c.label))
         .map((c) => toEntity(text, c, gazetteer));
       return new DocImpl(text, tokens, sentences, entities);

@@ -1,0 +1,145 @@
+/**
+ * Features of the sequence model, hashed: each feature is a template id and a string, hashed (FNV-1a) into a fixed
+ * number of buckets without building the feature string. The same code extracts features at training and tagging
+ * time, over the tokenizer's tokens, so the model sees exactly what it will see in use.
+ *
+ * Templates: the word and its stem after proclitics, the proclitic pattern, stem prefixes and suffixes, word shape,
+ * neighbouring words and stems (window ±2), gazetteer membership of the token and its neighbours (label, B/I),
+ * trigger words before (title, rank, role, place or organisation descriptor, force noun), person-name lexicon
+ * membership (token and neighbours), the common-word flag, a nisba-adjective shape, and an opening quote before.
+ */
+import type { Token } from '../tokens';
+import type { RuleLexicons } from '../tagger/lexicons';
+import type { Candidate } from '../tagger/types';
+
+/** Per-token context the features read besides the tokens. */
+export interface FeatureContext {
+  tokens: readonly Token[];
+  lex: RuleLexicons;
+  /** gazetteer label of each token with B/I ('' when none), e.g. 'B-LOC' */
+  gaz: string[];
+  /** trigger kind that ends right before each token ('' when none), e.g. 'title', 'place', 'force' */
+  trig: string[];
+}
+
+export const enum T {
+  Bias, Word, Stem, Procl, Pre2, Pre3, Suf2, Suf3, Shape, WordM1, WordP1, StemM1, StemP1, WordM2, WordP2,
+  Gaz, GazM1, GazP1, TrigM1, TrigM2, Name, NameM1, NameP1, Common, BigramM1, BigramP1, Nisba, Quote, Count,
+}
+
+const SEEDS = Array.from({ length: T.Count }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+
+/** FNV-1a of a string, seeded by the template. */
+export function hashFeature(template: number, s: string): number {
+  let h = (0x811c9dc5 ^ SEEDS[template]) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+function stemOf(t: Token | undefined): string {
+  if (!t) return '<s>';
+  const a = t.analyses[0];
+  return a ? a.stemNorm : t.norm;
+}
+
+function wordOf(t: Token | undefined): string {
+  return t ? t.norm : '<s>';
+}
+
+function shape(t: Token): string {
+  if (t.kind !== 'word') return t.kind;
+  const n = t.norm.length;
+  return n <= 2 ? 'w2' : n <= 4 ? 'w4' : n <= 7 ? 'w7' : 'w8';
+}
+
+function procl(t: Token): string {
+  const a = t.analyses[0];
+  if (!a) return '';
+  let s = '';
+  for (const p of a.proclitics) s += p.text[0];
+  return s + (a.article ? '+ال' : '');
+}
+
+/** Calls `emit(hash)` for every feature of token i. */
+export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) => void): void {
+  const { tokens, lex } = ctx;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const w = t.norm;
+  const stem = stemOf(t);
+  emit(hashFeature(T.Bias, ''));
+  emit(hashFeature(T.Word, w));
+  emit(hashFeature(T.Stem, stem));
+  emit(hashFeature(T.Procl, procl(t)));
+  if (stem.length >= 3) {
+    emit(hashFeature(T.Pre2, stem.slice(0, 2)));
+    emit(hashFeature(T.Pre3, stem.slice(0, 3)));
+    emit(hashFeature(T.Suf2, stem.slice(-2)));
+    emit(hashFeature(T.Suf3, stem.slice(-3)));
+  }
+  emit(hashFeature(T.Shape, shape(t)));
+  emit(hashFeature(T.WordM1, wordOf(prev)));
+  emit(hashFeature(T.WordP1, wordOf(next)));
+  emit(hashFeature(T.StemM1, stemOf(prev)));
+  emit(hashFeature(T.StemP1, stemOf(next)));
+  emit(hashFeature(T.WordM2, wordOf(tokens[i - 2])));
+  emit(hashFeature(T.WordP2, wordOf(tokens[i + 2])));
+  emit(hashFeature(T.Gaz, ctx.gaz[i]));
+  emit(hashFeature(T.GazM1, i > 0 ? ctx.gaz[i - 1] : '<s>'));
+  emit(hashFeature(T.GazP1, i + 1 < tokens.length ? ctx.gaz[i + 1] : '<s>'));
+  emit(hashFeature(T.TrigM1, ctx.trig[i]));
+  emit(hashFeature(T.TrigM2, i > 0 ? ctx.trig[i - 1] : '<s>'));
+  const name = (x: Token | undefined) => (!x ? '<s>' : lex.personNames.has(stemOf(x)) ? (lex.commonNames.has(stemOf(x)) ? 'nc' : 'n') : '');
+  emit(hashFeature(T.Name, name(t)));
+  emit(hashFeature(T.NameM1, name(prev)));
+  emit(hashFeature(T.NameP1, name(next)));
+  emit(hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : ''));
+  emit(hashFeature(T.BigramM1, wordOf(prev) + ' ' + w));
+  emit(hashFeature(T.BigramP1, stem + ' ' + stemOf(next)));
+  emit(hashFeature(T.Nisba, t.analyses[0]?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
+  emit(hashFeature(T.Quote, prev && (prev.text === '“' || prev.text === '«' || prev.text === '"') ? 'q' : ''));
+}
+
+/** Gazetteer B/I labels of each token from the gazetteer stage's candidates. */
+export function gazetteerTags(n: number, candidates: readonly Candidate[]): string[] {
+  const out = new Array<string>(n).fill('');
+  for (const c of candidates) {
+    out[c.tokenStart] = 'B-' + c.label;
+    for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = 'I-' + c.label;
+  }
+  return out;
+}
+
+/** The trigger kind of the word(s) right before each token. */
+export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): string[] {
+  const out = new Array<string>(tokens.length).fill('');
+  for (let i = 0; i < tokens.length; i++) {
+    for (const a of tokens[i].analyses) {
+      const k = a.norm;
+      let kind = '';
+      let len = 1;
+      for (const [table, name] of [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const) {
+        for (const trig of table.get(k) ?? []) {
+          let ok = i + trig.keys.length <= tokens.length;
+          for (let m = 1; ok && m < trig.keys.length; m++) ok = tokens[i + m].norm === trig.keys[m];
+          if (ok) {
+            kind = name === 'title' ? trig.kind : name;
+            len = trig.keys.length;
+            break;
+          }
+        }
+        if (kind) break;
+      }
+      if (!kind && lex.forces.get(k)?.kind === 'force') kind = 'force';
+      if (kind) {
+        if (i + len < tokens.length) out[i + len] = kind;
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * The model stage of the tagger: features over the tokens, Viterbi, and the decoded BIO spans as candidates with
+ * `source: 'model'`. The shipped model (models/ner.json, trained by scripts/train-model.ts on ANERcorp) is unpacked
+ * on first use.
+ */
+import { builtin } from '../data';
+import type { Label } from '../labels';
+import type { Token } from '../tokens';
+import type { RuleLexicons } from '../tagger/lexicons';
+import type { Candidate } from '../tagger/types';
+import { gazetteerTags, tokenFeatures, triggerTags, type FeatureContext } from './features';
+import { decode, TAGS, unpack, type ShippedModel, type Weights } from './perceptron';
+
+let shipped: Weights | null | undefined;
+
+/** The built-in model's weights, or null when the package ships none. */
+export function defaultModel(): Weights | null {
+  if (shipped === undefined) {
+    const m = builtin.models.ner as ShippedModel | undefined;
+    shipped = m ? unpack(m) : null;
+  }
+  return shipped;
+}
+
+/** @internal replaces the model taggers created from now on use (the training script measures policies with it) */
+export function setDefaultModel(w: Weights | null): void {
+  shipped = w;
+}
+
+/** Feature buckets of every token (internal: training and tagging share it). */
+export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[]): Int32Array[] {
+  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex) };
+  const out: Int32Array[] = [];
+  const buf: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    buf.length = 0;
+    tokenFeatures(ctx, i, (h) => buf.push(h | 0));
+    out.push(Int32Array.from(buf));
+  }
+  return out;
+}
+
+/** Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. */
+export function modelCandidates(tokens: readonly Token[], weights: Weights, feats: readonly Int32Array[]): Candidate[] {
+  const tags = decode(weights, feats);
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const tag = TAGS[tags[i]];
+    if (!tag.startsWith('B-') || tokens[i].kind === 'punctuation') {
+      i++;
+      continue;
+    }
+    const label = tag.slice(2) as Label;
+    let j = i + 1;
+    while (j < tokens.length && TAGS[tags[j]] === 'I-' + label) j++;
+    while (j > i + 1 && tokens[j - 1].kind === 'punctuation') j--;
+    const a = tokens[i].analyses[0];
+    out.push({ start: a ? (a.article ?? a.stem).start : tokens[i].start, end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label, source: 'model', score: 0.6 });
+    i = j;
+  }
+  return out;
+}

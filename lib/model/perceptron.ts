@@ -1,0 +1,254 @@
+/**
+ * A linear-chain tagger: an averaged structured perceptron (Collins 2002) over hashed features, with BIO-constrained
+ * Viterbi decoding. Training is deterministic (a seeded shuffle), and the shipped form is quantised to int8 with one
+ * scale, stored sparse (only buckets with a non-zero weight) and base64-encoded.
+ */
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
+export type Tag = (typeof TAGS)[number];
+const K = TAGS.length;
+
+/** allowed[prev * K + cur]: an I- tag only continues a B- or I- of its own type; `prev = K` is the sentence start */
+const ALLOWED = (() => {
+  const a = new Uint8Array((K + 1) * K);
+  for (let p = 0; p <= K; p++) {
+    for (let c = 0; c < K; c++) {
+      const tag = TAGS[c];
+      if (!tag.startsWith('I-')) a[p * K + c] = 1;
+      else if (p < K && TAGS[p].slice(2) === tag.slice(2)) a[p * K + c] = 1;
+    }
+  }
+  return a;
+})();
+
+export interface ShippedModel {
+  format: 'arabic-ner/perceptron@1';
+  tags: readonly string[];
+  /** number of hash buckets (a power of two) */
+  buckets: number;
+  /** weight = int8 value × scale */
+  scale: number;
+  /** (K + 1) × K transition weights, row = previous tag (last row: sentence start) */
+  transitions: number[];
+  /** base64 of: for each non-zero bucket in increasing order, a varint gap then K int8 weights */
+  weights: string;
+  /** training facts: data, epochs, seed, sizes */
+  meta: Record<string, string | number>;
+}
+
+/** Emission weights and transitions in the form decoding reads. */
+export interface Weights {
+  buckets: number;
+  /** buckets × K */
+  emission: Int8Array | Float64Array;
+  scale: number;
+  /** (K + 1) × K */
+  transitions: Float64Array;
+}
+
+/** Viterbi over per-token feature buckets; returns tag indexes. */
+export function decode(w: Weights, feats: readonly Int32Array[]): Uint8Array {
+  const n = feats.length;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const mask = w.buckets - 1;
+  const em = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) {
+    const f = feats[i];
+    const base = i * K;
+    for (let j = 0; j < f.length; j++) {
+      const off = (f[j] & mask) * K;
+      for (let k = 0; k < K; k++) em[base + k] += w.emission[off + k];
+    }
+    if (w.scale !== 1) for (let k = 0; k < K; k++) em[base + k] *= w.scale;
+  }
+  const score = new Float64Array(n * K);
+  const back = new Uint8Array(n * K);
+  const tr = w.transitions;
+  for (let k = 0; k < K; k++) score[k] = ALLOWED[K * K + k] ? em[k] + tr[K * K + k] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let c = 0; c < K; c++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < K; p++) {
+        if (!ALLOWED[p * K + c]) continue;
+        const s = score[(i - 1) * K + p] + tr[p * K + c];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * K + c] = best + em[i * K + c];
+      back[i * K + c] = arg;
+    }
+  }
+  let best = -Infinity;
+  for (let k = 0; k < K; k++) {
+    if (score[(n - 1) * K + k] > best) {
+      best = score[(n - 1) * K + k];
+      out[n - 1] = k;
+    }
+  }
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * K + out[i]];
+  return out;
+}
+
+/** A deterministic PRNG (mulberry32) for the training shuffle. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainingSentence {
+  feats: Int32Array[];
+  gold: Uint8Array;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  buckets: number;
+  seed: number;
+  /** called after each epoch with the averaged weights so far */
+  onEpoch?: (epoch: number, averaged: Weights) => void;
+}
+
+/** Trains the averaged perceptron; returns the averaged weights (float). */
+export function train(data: readonly TrainingSentence[], opt: TrainOptions): Weights {
+  const B = opt.buckets;
+  const mask = B - 1;
+  const w = new Float64Array(B * K);
+  const u = new Float64Array(B * K); // sum of c × update, for averaging
+  const tw = new Float64Array((K + 1) * K);
+  const tu = new Float64Array((K + 1) * K);
+  let c = 1;
+  const order = data.map((_, i) => i);
+  const rand = rng(opt.seed);
+  const current: Weights = { buckets: B, emission: w, scale: 1, transitions: tw };
+  const averaged = (): Weights => {
+    const e = new Float64Array(B * K);
+    for (let i = 0; i < e.length; i++) e[i] = w[i] - u[i] / c;
+    const t = new Float64Array(tw.length);
+    for (let i = 0; i < t.length; i++) t[i] = tw[i] - tu[i] / c;
+    return { buckets: B, emission: e, scale: 1, transitions: t };
+  };
+  for (let epoch = 1; epoch <= opt.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const idx of order) {
+      const s = data[idx];
+      const pred = decode(current, s.feats);
+      let wrong = false;
+      for (let i = 0; i < pred.length; i++) if (pred[i] !== s.gold[i]) wrong = true;
+      if (wrong) {
+        for (let i = 0; i < pred.length; i++) {
+          const g = s.gold[i];
+          const p = pred[i];
+          if (g !== p) {
+            for (const h of s.feats[i]) {
+              const off = (h & mask) * K;
+              w[off + g] += 1;
+              u[off + g] += c;
+              w[off + p] -= 1;
+              u[off + p] -= c;
+            }
+          }
+          const gp = i === 0 ? K : s.gold[i - 1];
+          const pp = i === 0 ? K : pred[i - 1];
+          if (gp !== pp || g !== p) {
+            tw[gp * K + g] += 1;
+            tu[gp * K + g] += c;
+            tw[pp * K + p] -= 1;
+            tu[pp * K + p] -= c;
+          }
+        }
+      }
+      c++;
+    }
+    opt.onEpoch?.(epoch, averaged());
+  }
+  return averaged();
+}
+
+function writeVarint(out: number[], v: number): void {
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v >>>= 7;
+  }
+  out.push(v);
+}
+
+/** Quantises averaged weights to int8 (weights below `prune` × max dropped) and packs them. */
+export function pack(w: Weights, meta: ShippedModel['meta'], prune = 0): ShippedModel {
+  let max = 0;
+  for (const v of w.emission) max = Math.max(max, Math.abs(v));
+  const scale = max / 127 || 1;
+  const bytes: number[] = [];
+  let last = -1;
+  let kept = 0;
+  for (let b = 0; b < w.buckets; b++) {
+    const q = new Int8Array(K);
+    let any = false;
+    for (let k = 0; k < K; k++) {
+      const v = w.emission[b * K + k];
+      if (Math.abs(v) <= prune * max) continue;
+      q[k] = Math.max(-127, Math.min(127, Math.round(v / scale)));
+      if (q[k] !== 0) any = true;
+    }
+    if (!any) continue;
+    writeVarint(bytes, b - last - 1);
+    last = b;
+    for (let k = 0; k < K; k++) bytes.push(q[k] & 0xff);
+    kept++;
+  }
+  const weights = Buffer.from(Uint8Array.from(bytes)).toString('base64');
+  return {
+    format: 'arabic-ner/perceptron@1',
+    tags: [...TAGS],
+    buckets: w.buckets,
+    scale,
+    transitions: Array.from(w.transitions, (v) => Math.round(v * 1000) / 1000),
+    weights,
+    meta: { ...meta, nonZeroBuckets: kept },
+  };
+}
+
+function fromBase64(s: string): Uint8Array {
+  if (typeof atob === 'function') {
+    const bin = atob(s);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  return new Uint8Array(Buffer.from(s, 'base64'));
+}
+
+/** Unpacks a shipped model into decodable weights. */
+export function unpack(m: ShippedModel): Weights {
+  if (m.format !== 'arabic-ner/perceptron@1' || m.tags.join() !== TAGS.join()) throw new Error(`unsupported model format ${String(m.format)}`);
+  const bytes = fromBase64(m.weights);
+  const emission = new Int8Array(m.buckets * K);
+  let b = -1;
+  let i = 0;
+  while (i < bytes.length) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[i++];
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    b += gap + 1;
+    for (let k = 0; k < K; k++) emission[b * K + k] = (bytes[i++] << 24) >> 24;
+  }
+  // transitions are stored in the float scale; decoding multiplies emissions by `scale`
+  return { buckets: m.buckets, emission, scale: m.scale, transitions: Float64Array.from(m.transitions) };
+}

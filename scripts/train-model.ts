@@ -1,0 +1,193 @@
+/**
+ * Trains the sequence model on ANERcorp (BIO, `token TAG` a line) and writes models/ner.json.
+ *
+ *   npm run train -- --data ../shared/data/anercorp/train.txt [--epochs 8] [--dev 0.1] [--buckets 20] [--seed 1]
+ *                    [--out models/ner.json] [--no-final] [--ablate]
+ *
+ * - The development split is the last `--dev` fraction of the sentences; figures are printed for it (strict
+ *   entity F1 per label over whole tokens, as CoNLL scores them), for the model alone and for the tagger's
+ *   combination policies.
+ * - The shipped model is then trained on all of the file (`--no-final` keeps the train-part model instead).
+ * - Labels: PERS → PER, LOC, ORG; MISC → O. ANERcorp tags whole whitespace tokens; the text is re-tokenised by the
+ *   project's tokenizer and each of its tokens takes the tag of the corpus token it lies in (B on the first only).
+ * - Deterministic: a seeded shuffle and fixed hashing give the same model bytes on every run.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultGazetteer } from '../lib/gazetteer/gazetteer';
+import { defaultLexicon } from '../lib/lexicon';
+import { featurize, modelCandidates, setDefaultModel } from '../lib/model/model';
+import { pack, TAGS, train, type TrainingSentence, type Weights } from '../lib/model/perceptron';
+import { ruleLexicons } from '../lib/tagger/lexicons';
+import { matchGazetteer } from '../lib/tagger/match';
+import { createTagger, type ModelPolicy } from '../lib/tagger/tagger';
+import { scan, type Token } from '../lib/tokens';
+import { Scorer, OVERALL, type Mention } from '../lib/eval/score';
+import { scoreTable } from '../lib/eval/report';
+
+function arg(name: string, dflt?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+}
+const dataPath = arg('data');
+if (!dataPath) {
+  console.error('usage: npm run train -- --data PATH/TO/anercorp/train.txt [--epochs N] [--dev 0.1] [--buckets 20] [--seed 1]');
+  process.exit(1);
+}
+const epochs = Number(arg('epochs', '8'));
+const devFraction = Number(arg('dev', '0.1'));
+const buckets = 1 << Number(arg('buckets', '20'));
+const seed = Number(arg('seed', '1'));
+const out = arg('out', join(__dirname, '..', 'models', 'ner.json'))!;
+const final = !process.argv.includes('--no-final');
+
+interface Sentence {
+  text: string;
+  tokens: Token[];
+  gold: Uint8Array;
+  /** gold entities as token ranges */
+  goldSpans: Mention[];
+}
+
+const MAP: Record<string, string> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
+const lex = ruleLexicons();
+const gazetteer = defaultGazetteer();
+const stems = defaultLexicon();
+
+function readCorpus(path: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let words: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (!words.length) return;
+    let text = '';
+    const ranges: Array<[number, number]> = [];
+    for (const w of words) {
+      if (text) text += ' ';
+      ranges.push([text.length, text.length + w.length]);
+      text += w;
+    }
+    const tokens = scan(text, stems);
+    const gold = new Uint8Array(tokens.length);
+    let r = 0;
+    let prevWord = -1;
+    tokens.forEach((t, i) => {
+      while (r < ranges.length && ranges[r][1] <= t.start) r++;
+      const raw = tags[r] ?? 'O';
+      const type = MAP[raw.slice(2)];
+      let tag = 'O';
+      if (type) tag = (raw.startsWith('B-') && r !== prevWord ? 'B-' : 'I-') + type;
+      prevWord = r;
+      gold[i] = TAGS.indexOf(tag as (typeof TAGS)[number]);
+    });
+    // an I- with nothing before it (a corpus token split into several) starts an entity, as conlleval reads it
+    for (let i = 0; i < gold.length; i++) {
+      const t = TAGS[gold[i]];
+      if (t.startsWith('I-') && (i === 0 || TAGS[gold[i - 1]].slice(2) !== t.slice(2))) gold[i] = TAGS.indexOf(('B-' + t.slice(2)) as (typeof TAGS)[number]);
+    }
+    sentences.push({ text, tokens, gold, goldSpans: spans(gold) });
+    words = [];
+    tags = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const l = line.replace(/\r$/, '');
+    if (!l.trim()) {
+      flush();
+      continue;
+    }
+    const sp = l.lastIndexOf(' ');
+    words.push(l.slice(0, sp));
+    tags.push(l.slice(sp + 1));
+  }
+  flush();
+  return sentences;
+}
+
+/** Token-range mentions of a BIO sequence (start/end are token indexes). */
+function spans(tags: Uint8Array): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = TAGS[tags[i]];
+    if (!t.startsWith('B-')) continue;
+    let j = i + 1;
+    while (j < tags.length && TAGS[tags[j]] === 'I-' + t.slice(2)) j++;
+    out.push({ start: i, end: j, label: t.slice(2) });
+  }
+  return out;
+}
+
+function toTraining(s: Sentence): TrainingSentence {
+  return { feats: featurize(s.tokens, lex, matchGazetteer(s.tokens, gazetteer, lex)), gold: s.gold };
+}
+
+/** Strict entity scores over token ranges: the model alone. */
+function scoreModel(w: Weights, dev: Sentence[], feats: TrainingSentence[]): ReturnType<Scorer['scores']> {
+  const scorer = new Scorer();
+  dev.forEach((s, k) => {
+    const pred = modelCandidates(s.tokens, w, feats[k].feats).map((c) => ({ start: c.tokenStart, end: c.tokenEnd, label: c.label }));
+    scorer.add(s.goldSpans, pred);
+  });
+  return scorer.scores();
+}
+
+/** The full tagger with a model policy, entities mapped back to token ranges (UNIT counts as ORG, as in ANERcorp). */
+function scoreTagger(policy: ModelPolicy, rules: boolean, dev: Sentence[]): ReturnType<Scorer['scores']> {
+  const tagger = createTagger({ model: policy, rules });
+  const scorer = new Scorer();
+  for (const s of dev) {
+    const doc = tagger.tag(s.text);
+    const pred = doc.entities.map((e) => {
+      const a = s.tokens.findIndex((t) => t.end > e.start);
+      let b = a;
+      while (b < s.tokens.length && s.tokens[b].start < e.end) b++;
+      return { start: a, end: b, label: e.label === 'UNIT' ? 'ORG' : e.label };
+    });
+    scorer.add(s.goldSpans, pred);
+  }
+  return scorer.scores();
+}
+
+const t0 = Date.now();
+const all = readCorpus(dataPath);
+const nDev = Math.round(all.length * devFraction);
+const trainPart = all.slice(0, all.length - nDev);
+const dev = all.slice(all.length - nDev);
+console.log(`ANERcorp: ${all.length} sentences, ${all.reduce((n, s) => n + s.tokens.length, 0)} tokens; train ${trainPart.length}, dev ${dev.length} sentences`);
+const trainFeats = trainPart.map(toTraining);
+const devFeats = dev.map(toTraining);
+console.log(`features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+let bestEpoch = 1;
+let bestF1 = -1;
+const model = train(trainFeats, {
+  epochs,
+  buckets,
+  seed,
+  onEpoch: (epoch, w) => {
+    const f1 = scoreModel(w, dev, devFeats).strict[OVERALL].f1;
+    console.log(`epoch ${epoch}: dev strict F1 ${(f1 * 100).toFixed(2)}`);
+    if (f1 > bestF1) {
+      bestF1 = f1;
+      bestEpoch = epoch;
+    }
+  },
+});
+console.log(`\nmodel alone on dev (train part, ${epochs} epochs):\n${scoreTable(scoreModel(model, dev, devFeats))}`);
+
+const shippedMeta = { data: 'ANERcorp train (CAMeL-style split)', seed, buckets, trainedOn: final ? 'all of train' : 'train minus dev' };
+const finalWeights = final ? train([...trainFeats, ...devFeats], { epochs: bestEpoch, buckets, seed }) : model;
+const packed = pack(finalWeights, { ...shippedMeta, epochs: final ? bestEpoch : epochs, devF1: Math.round(bestF1 * 10000) / 10000 }, 0);
+const json = JSON.stringify(packed);
+writeFileSync(out, json + '\n');
+console.log(`\nwrote ${out}: ${(json.length / 1024).toFixed(0)} KB, ${packed.meta.nonZeroBuckets} non-zero buckets (best epoch ${bestEpoch})`);
+
+// the combination policies, measured with the train-part model (the dev split is not in its training data)
+setDefaultModel(model);
+for (const [name, policy, rules] of [
+  ['gazetteer + rules, no model', 'off', true],
+  ["'fill': gazetteer + rules first, model fills gaps", 'fill', true],
+  ["'first': model first, gazetteer + rules fill gaps", 'first', true],
+] as const) {
+  const s = scoreTagger(policy, rules, dev);
+  console.log(`\n${name}: dev strict F1 ${(s.strict[OVERALL].f1 * 100).toFixed(2)}\n${scoreTable(s)}`);
+}
