@@ -1,64 +1,323 @@
 /**
- * Readable romanisation of Arabic names.
+ * Readable romanisation of Arabic names (تدمر → Tadmur).
  *
- * `romanizeRules` is a hand-written ALA-LC-like table without diacritics (the baseline). `romanize` uses the learned
- * model shipped in the package (`models/romanizer.json`, see scripts/train-romanizer.ts) when there is one, and the
- * rules otherwise.
+ * - `romanizeRules`: a hand-written ALA-LC-like rule table without diacritics: the baseline, and the fallback.
+ * - `createRomanizer(model)`: a romaniser learned from name pairs by scripts/train-romanizer.ts. Each Arabic letter
+ *   emits a Latin chunk (possibly empty, possibly with vowels the script does not write); the chunk is predicted from
+ *   the letter's neighbours (up to two letters either side, word start/end) and the chunk emitted for the previous
+ *   letter, with Witten-Bell interpolation from wide contexts down to the letter alone, and the best sequence is found
+ *   by a small beam search.
+ * - `romanize`: the learned model shipped in the package (`models/romanizer.json`), or the rules when none ships.
+ *
+ * Conventions for both: every word is capitalised (Deir, Tadmur); words are romanised one by one; the article of a
+ * word after the first is written `al-` (دير الزور → Deir al-Zor); a ta marbuta before such a word is read as
+ * construct state (-at: مدينة الرقة → Madinat al-Raqa). A single word or the first word keeps what the learned model
+ * does with its article, which follows the training data (الترابي → Turabi, as English usage has it).
  */
-import { requireString } from '../errors';
-import { normalize } from '../normalize';
+import { builtin } from '../data';
+import { argTypeError, argValueError, requireString } from '../errors';
+import { normalize, type NormalizeOptions } from '../normalize';
 
-const CONSONANTS: Record<string, string> = {
-  'ء': "'", 'أ': 'a', 'إ': 'i', 'آ': 'a', 'ؤ': "'", 'ئ': "'", 'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h',
-  'خ': 'kh', 'د': 'd', 'ذ': 'dh', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z',
-  'ع': "'", 'غ': 'gh', 'ف': 'f', 'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'پ': 'p', 'چ': 'ch',
-  'ڤ': 'v', 'گ': 'g', 'ک': 'k',
-};
+/** The learned model as stored in models/romanizer.json. */
+export interface RomanizerModel {
+  /** always `arabic-ner/romanizer@1` */
+  format: string;
+  /** the normaliser folds applied before romanising (diacritics, tatweel and invisible characters are always removed) */
+  normalize: { alef: boolean; hamza: boolean };
+  /** the Latin chunks letters emit; chunk ids index this list */
+  chunks: string[];
+  /**
+   * Context templates, most general first: space-separated letter offsets relative to the current letter (`0` always
+   * included; `^`/`$` pad the word), and `p` for the chunk emitted before. The first template is `0`: the letter alone.
+   */
+  templates: string[];
+  /** per template: context key → `id:count` pairs, comma-separated (the key is the letters, then `|prev` with `p`) */
+  counts: Array<Record<string, string>>;
+  /** beam width of the search */
+  beam: number;
+}
 
-function romanizeWordRules(word: string): string {
-  const w = normalize(word, { diacritics: true, tatweel: true, invisible: true, alef: false, hamza: false });
-  let out = '';
-  let i = 0;
-  if (w.startsWith('ال') && w.length > 3) {
-    out = 'al-';
-    i = 2;
-  }
-  const start = i;
-  for (; i < w.length; i++) {
-    const c = w[i];
-    const last = i === w.length - 1;
-    const prevVowel = /[aiu]$/.test(out);
-    if (c === 'ا' || c === 'ى' || c === 'آ') out += 'a';
-    else if (c === 'و') out += i === start || (prevVowel && !last) ? 'w' : prevVowel ? 'w' : 'u';
-    else if (c === 'ي') out += i === start || (prevVowel && !last) ? 'y' : 'i';
-    else if (c === 'ة') out += 'a';
-    else {
-      const r = CONSONANTS[c];
-      if (r === undefined) {
-        out += c;
-        continue;
-      }
-      out += r;
-      // a short vowel between two consonants: 'a' is the most frequent in names
-      const next = w[i + 1];
-      if (next !== undefined && CONSONANTS[next] !== undefined && !/['’]/.test(r) && i + 1 < w.length - 1) out += 'a';
-    }
-  }
-  return out.replace(/^'+|'+$/g, '');
+/** A romaniser: Arabic text in, capitalised Latin out. */
+export type Romanizer = (arabic: string) => string;
+
+const FORMAT = 'arabic-ner/romanizer@1';
+const ARTICLE = 'ال';
+const TA_MARBUTA = 'ة';
+
+/** Arabic letters the romanisers work on (after normalisation); everything else passes through. */
+const LETTERS = '\\u0621-\\u063a\\u0641-\\u064a\\u0671\\u067e\\u0686\\u06a4\\u06a9\\u06af\\u06cc';
+const ARABIC_RUN = new RegExp(`[${LETTERS}]+`, 'g');
+/** A word of Arabic letters only (internal: the trainer keeps such pairs). */
+export const ARABIC_WORD = new RegExp(`^[${LETTERS}]+$`);
+const PUNCT: Record<string, string> = { '،': ',', '؛': ';', '؟': '?', '٪': '%' };
+
+/**
+ * Normalisation for romanising: marks, tatweel and invisible characters removed, the given letter folds applied.
+ * Internal, shared with scripts/train-romanizer.ts so that training sees what romanising sees.
+ */
+export function romanizerNormalizer(folds: { alef: boolean; hamza: boolean }): (s: string) => string {
+  const options: NormalizeOptions = { diacritics: true, tatweel: true, invisible: true, taMarbuta: false, ...folds };
+  return (s) => normalize(s, options);
 }
 
 function capitalise(s: string): string {
-  return s.replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()).replace(/^Al-/, 'al-').replace(/ Al-/g, ' al-');
+  const i = s.search(/[a-z]/);
+  return i < 0 ? s : s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1);
 }
 
-/** The hand-written rule romanisation (the baseline). @example romanizeRules('تدمر') // 'Tadmar' */
+/**
+ * Romanises text word by word with `word` (which gets one run of normalised Arabic letters, and whether its article
+ * should be kept apart) and applies the shared conventions: capitals, `al-` inside a name, construct-state ta marbuta.
+ */
+function romanizeText(text: string, norm: (s: string) => string, word: (letters: string) => string): string {
+  const words = norm(text).split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let w = 0; w < words.length; w++) {
+    const letters = words[w];
+    const next = words[w + 1];
+    const construct = next !== undefined && next.startsWith(ARTICLE) && letters.endsWith(TA_MARBUTA);
+    let r = letters.replace(ARABIC_RUN, (run) => {
+      if (run === 'الله') return 'allah';
+      if (w > 0 && run.startsWith(ARTICLE) && run.length > 3) return 'al-' + capitalise(word(run.slice(2)));
+      return word(run);
+    });
+    r = r.replace(/[،؛؟٪]/g, (c) => PUNCT[c]);
+    if (construct) r = /[ae]h?$/.test(r) ? r.replace(/h?$/, 't') : r + 'at';
+    out.push(capitalise(r));
+  }
+  return out.join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules
+
+/** Consonants (and hamza forms, which the rules write as an apostrophe inside a word). */
+const RULE_CONSONANTS: Readonly<Record<string, string>> = {
+  'ء': "'", 'ؤ': "'", 'ئ': "'", 'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'dh',
+  'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'ع': "'", 'غ': 'gh', 'ف': 'f',
+  'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'پ': 'p', 'چ': 'ch', 'ڤ': 'v', 'گ': 'g', 'ک': 'k',
+};
+/** Letters that are vowels (or carry one) wherever they stand. */
+const RULE_VOWELS: Readonly<Record<string, string>> = { 'ا': 'a', 'ى': 'a', 'آ': 'a', 'ٱ': 'a', 'ة': 'a' };
+const HARAKAT: Readonly<Record<string, string>> = { '\u064e': 'a', '\u064f': 'u', '\u0650': 'i', '\u0670': 'a' };
+const SHADDA = '\u0651';
+const LONG = /[اىوية]/;
+
+const ruleNorm = (s: string): string => normalize(s, { tatweel: true, invisible: true, alef: false, hamza: false });
+
+/** One word by the rules; harakat and shadda are honoured when present. */
+function ruleWord(word: string): string {
+  let out = '';
+  let start = 0;
+  const letters = word.replace(/[\u064b-\u065f\u0670]/g, '');
+  if (letters.startsWith(ARTICLE) && letters.length > 3) {
+    out = 'al-';
+    start = 2;
+  }
+  let prev = ''; // the Latin of the previous letter, for shadda
+  let first = true;
+  for (let i = start; i < word.length; i++) {
+    const c = word[i];
+    if (c === SHADDA) {
+      out += prev;
+      continue;
+    }
+    const h = HARAKAT[c];
+    if (h !== undefined) {
+      out += h;
+      continue;
+    }
+    if (c >= '\u064b' && c <= '\u065f') continue; // tanween, sukun and other marks
+    let j = i + 1;
+    while (j < word.length && word[j] >= '\u064b' && word[j] <= '\u065f') j++;
+    const next = word[j];
+    const last = next === undefined;
+    let r: string;
+    if (c === 'و' || c === 'ي') {
+      const consonant = first || (next !== undefined && LONG.test(next) && next !== c) || /a$/.test(out);
+      r = c === 'و' ? (consonant ? 'w' : 'u') : consonant && !last ? 'y' : 'i';
+    } else if (c === 'أ' || c === 'إ') {
+      r = first ? (c === 'أ' ? 'a' : 'i') : "'";
+    } else {
+      r = RULE_VOWELS[c] ?? RULE_CONSONANTS[c] ?? c;
+    }
+    out += r;
+    prev = r;
+    first = false;
+  }
+  // a glottal stop or 'ayn at either end of a word is not written
+  return out.replace(/^(al-)?'+|'+$/g, '$1');
+}
+
+/**
+ * Romanises Arabic by a hand-written ALA-LC-like table without diacritics: consonants one to one (ث th, خ kh, ش sh,
+ * ع ', غ gh…), ا/ى → a, و/ي → w/y at the start of a word, before a long vowel or after a, else u/i; ة → a; ال → al-.
+ * Short vowels are not written unless the text has harakat. The baseline the learned model is measured against.
+ * @example romanizeRules('دير الزور') // 'Dyr al-Zur'
+ */
 export function romanizeRules(arabic: string): string {
   requireString('romanizeRules', 'arabic', arabic);
-  return capitalise(arabic.split(/\s+/).filter(Boolean).map(romanizeWordRules).join(' '));
+  const words = ruleNorm(arabic).split(/\s+/).filter(Boolean);
+  return words
+    .map((w, k) => {
+      let r = w.replace(/[\u0621-\u065f\u0670\u0671\u067e\u0686\u06a4\u06a9\u06af\u06cc]+/g, (run) => (run === 'الله' ? 'allah' : ruleWord(run)));
+      r = r.replace(/[،؛؟٪]/g, (c) => PUNCT[c]);
+      const next = words[k + 1];
+      if (next?.startsWith(ARTICLE) && /ة[\u064b-\u065f]*$/.test(w)) r = r.replace(/a$/, 'at');
+      return capitalise(r).replace(/^al-([a-z])/, (_m, c: string) => 'al-' + c.toUpperCase());
+    })
+    .join(' ');
 }
 
-/** Romanises an Arabic name (the learned model replaces the rules once one is trained and shipped). */
+// ---------------------------------------------------------------------------------------------------------------
+// The learned model
+
+/** One context's counts, sparse over the letter's candidate chunks. */
+interface Dist {
+  /** indexes into the letter's candidate list */
+  idx: Uint16Array;
+  counts: Float64Array;
+  /** total count and number of distinct chunks (Witten-Bell) */
+  total: number;
+  types: number;
+}
+
+interface Template {
+  offsets: number[];
+  prev: boolean;
+  table: Map<string, Dist>;
+}
+
+function badModel(message: string): RangeError {
+  return argValueError('createRomanizer', 'model', message);
+}
+
+function checkModel(model: unknown): asserts model is RomanizerModel {
+  if (model === null || typeof model !== 'object' || Array.isArray(model)) throw argTypeError('createRomanizer', 'model', 'an object', model);
+  const m = model as Partial<RomanizerModel>;
+  if (m.format !== FORMAT) throw badModel(`is not a romanizer model (format ${JSON.stringify(m.format)}, expected '${FORMAT}')`);
+  if (!Array.isArray(m.chunks) || !Array.isArray(m.templates) || !Array.isArray(m.counts) || m.counts.length !== m.templates.length) {
+    throw badModel('must have chunks, templates and one counts table per template');
+  }
+  if (m.templates[0] !== '0') throw badModel("must have '0' (the letter alone) as its first template");
+  if (typeof m.beam !== 'number' || !(m.beam >= 1)) throw badModel('must have a beam width >= 1');
+}
+
+/**
+ * Builds a romaniser from a learned model (see `RomanizerModel`); lookup tables are built once here, so romanising a
+ * name takes microseconds. Throws a TypeError/RangeError naming what is wrong with an invalid model.
+ */
+export function createRomanizer(model: RomanizerModel): Romanizer {
+  checkModel(model);
+  const chunks = model.chunks;
+  const beam = Math.floor(model.beam);
+  // Candidate chunks per letter: everything the letter alone was seen to emit.
+  const candidates = new Map<string, number[]>();
+  for (const [letter, list] of Object.entries(model.counts[0])) {
+    candidates.set(letter, list.split(',').map((p) => Number(p.slice(0, p.indexOf(':')))));
+  }
+  const templates: Template[] = model.templates.map((t, k) => {
+    const parts = t.split(' ');
+    const table = new Map<string, Dist>();
+    for (const [key, list] of Object.entries(model.counts[k])) {
+      const letter = key[parts.filter((p) => p !== 'p').map(Number).sort((a, b) => a - b).indexOf(0)];
+      const cand = candidates.get(letter);
+      if (!cand) continue;
+      const pairs = list.split(',').map((p) => p.split(':').map(Number));
+      const idx: number[] = [];
+      const counts: number[] = [];
+      for (const [id, n] of pairs) {
+        const j = cand.indexOf(id);
+        if (j >= 0) (idx.push(j), counts.push(n));
+      }
+      const total = counts.reduce((a, b) => a + b, 0);
+      table.set(key, { idx: Uint16Array.from(idx), counts: Float64Array.from(counts), total, types: idx.length });
+    }
+    const offsets = parts.filter((p) => p !== 'p').map(Number).sort((a, b) => a - b);
+    return { offsets, prev: parts.includes('p'), table };
+  });
+  const firstPrev = templates.findIndex((t) => t.prev);
+  const shared = firstPrev < 0 ? templates.length : firstPrev;
+  const norm = romanizerNormalizer(model.normalize);
+
+  /** Interpolates `dist` into the probability vector `p` (Witten-Bell), in place. */
+  function interpolate(p: Float64Array, dist: Dist | undefined): void {
+    if (!dist) return;
+    const z = dist.total + dist.types;
+    const keep = dist.types / z;
+    for (let j = 0; j < p.length; j++) p[j] *= keep;
+    for (let j = 0; j < dist.idx.length; j++) p[dist.idx[j]] += dist.counts[j] / z;
+  }
+
+  function key(padded: string, i: number, offsets: number[]): string {
+    let k = '';
+    for (const o of offsets) k += padded[i + o];
+    return k;
+  }
+
+  /** Romanises one run of normalised Arabic letters (no article handling). */
+  function word(letters: string): string {
+    const padded = '^^' + letters + '$$';
+    // beam entries: log score, previous chunk id (-1 at the start), back pointer into history
+    let hyps: Array<{ score: number; prev: number; out: string }> = [{ score: 0, prev: -1, out: '' }];
+    for (let i = 0; i < letters.length; i++) {
+      const at = i + 2;
+      const cand = candidates.get(letters[i]);
+      if (!cand) {
+        // a letter the model never saw: the rule table's reading, for every hypothesis
+        const r = RULE_CONSONANTS[letters[i]] ?? RULE_VOWELS[letters[i]] ?? letters[i];
+        for (const h of hyps) (h.out += r, (h.prev = -1));
+        continue;
+      }
+      const base = new Float64Array(cand.length).fill(1 / cand.length);
+      for (let t = 0; t < shared; t++) interpolate(base, templates[t].table.get(key(padded, at, templates[t].offsets)));
+      const next: Array<{ score: number; prev: number; out: string }> = [];
+      for (const h of hyps) {
+        const p = shared < templates.length ? Float64Array.from(base) : base;
+        for (let t = shared; t < templates.length; t++) {
+          const tp = templates[t];
+          let k = key(padded, at, tp.offsets);
+          if (tp.prev) k += '|' + (h.prev < 0 ? '^' : h.prev);
+          interpolate(p, tp.table.get(k));
+        }
+        for (let j = 0; j < cand.length; j++) {
+          if (p[j] <= 0) continue;
+          next.push({ score: h.score + Math.log(p[j]), prev: cand[j], out: h.out + chunks[cand[j]] });
+        }
+      }
+      // recombine hypotheses that end in the same chunk, keep the best `beam`
+      next.sort((a, b) => b.score - a.score || (a.out < b.out ? -1 : a.out > b.out ? 1 : 0));
+      const seen = new Set<number>();
+      hyps = [];
+      for (const h of next) {
+        if (seen.has(h.prev)) continue;
+        seen.add(h.prev);
+        hyps.push(h);
+        if (hyps.length === beam) break;
+      }
+    }
+    return hyps[0].out;
+  }
+
+  return (arabic: string): string => {
+    requireString('romanize', 'arabic', arabic);
+    return romanizeText(arabic, norm, word);
+  };
+}
+
+let shipped: Romanizer | null | undefined;
+
+/**
+ * Romanises an Arabic name with the learned model shipped in the package, word by word and capitalised; falls back to
+ * `romanizeRules` when the package ships no model.
+ * @example romanize('تدمر') // 'Tadmur'
+ * @example romanize('دير الزور') // 'Deir al-Zor'
+ */
 export function romanize(arabic: string): string {
   requireString('romanize', 'arabic', arabic);
-  return romanizeRules(arabic);
+  if (shipped === undefined) {
+    const model = builtin.models?.romanizer as RomanizerModel | undefined;
+    shipped = model ? createRomanizer(model) : null;
+  }
+  return shipped ? shipped(arabic) : romanizeRules(arabic);
 }

@@ -1,0 +1,94 @@
+import { createGazetteer, parseGazetteer, formatGazetteer, GazetteerFileError, type EntryInput } from '../lib/index';
+
+const ENTRIES: EntryInput[] = [
+  { id: 'loc:palmyra', label: 'LOC', ar: 'تدمر', arVariants: ['تدمور'], en: 'Palmyra', enAliases: ['Tadmur', 'Tadmor'], facts: { country: 'SY', lat: 34.55, lon: 38.27 } },
+  { id: 'per:stephen-townsend', label: 'PER', ar: 'ستيفن تاونسند', arVariants: ['تاونسند'], en: 'Stephen Townsend', enAliases: ['Townsend'] },
+  { id: 'org:isis', label: 'ORG', ar: 'داعش', arVariants: ['الدولة الإسلامية', 'تنظيم الدولة', 'تنظيم الدولة الإسلامية'], en: 'Islamic State', enAliases: ['ISIS', 'ISIL', 'Daesh'] },
+  { id: 'loc:deir-ez-zor', label: 'LOC', ar: 'دير الزور', en: 'Deir ez-Zor', enAliases: ['Dayr az-Zawr'] },
+  { id: 'loc:homs', label: 'LOC', ar: 'حمص', en: 'Homs', enAliases: ['Hims'] },
+];
+const g = createGazetteer(ENTRIES, { builtin: false });
+const top = (q: string) => g.lookup(q)[0]?.entry.id;
+
+describe('lookup across scripts', () => {
+  test.each([
+    ['تدمر', 'loc:palmyra'],
+    ['بتدمر', 'loc:palmyra'],
+    ['Palmyra', 'loc:palmyra'],
+    ['tadmur', 'loc:palmyra'],
+    ['Townsend', 'per:stephen-townsend'],
+    ['تاونسند', 'per:stephen-townsend'],
+    ['تاونزند', 'per:stephen-townsend'],
+    ['Townshend', 'per:stephen-townsend'],
+    ['دير الزور', 'loc:deir-ez-zor'],
+    ['ديرالزور', 'loc:deir-ez-zor'],
+    ['Dayr al-Zawr', 'loc:deir-ez-zor'],
+    ['وداعش', 'org:isis'],
+    ['الدولة الاسلامية', 'org:isis'],
+    ['Daesh', 'org:isis'],
+    ['التظيم', 'org:isis'],
+  ])('%s → %s', (q, id) => expect(top(q)).toBe(id));
+
+  test('results are ranked with a score; exact beats fuzzy', () => {
+    const [exact] = g.lookup('تدمر');
+    const [fuzzy] = g.lookup('تاونزند');
+    expect(exact.score).toBe(1);
+    expect(exact.how).toBe('exact');
+    expect(fuzzy.how).toBe('fuzzy');
+    expect(fuzzy.score).toBeLessThan(1);
+  });
+
+  test('nothing for an unrelated word', () => {
+    expect(g.lookup('كتاب')).toEqual([]);
+  });
+
+  test('labels filter and limit', () => {
+    expect(g.lookup('تدمر', { labels: ['PER'] })).toEqual([]);
+    expect(() => g.lookup('تدمر', { limit: 0 })).toThrow(RangeError);
+    expect(() => g.lookup(5 as never)).toThrow(/argument 'query' must be a string/);
+  });
+});
+
+describe('createGazetteer / add', () => {
+  test('add extends; a bad entry throws naming it, and nothing of the call is added', () => {
+    const h = createGazetteer([], { builtin: false });
+    h.add({ id: 'loc:x-town', label: 'LOC', ar: 'بلدتون' });
+    expect(h.size).toBe(1);
+    expect(() => h.add({ id: 'loc:ok', label: 'LOC', ar: 'قرية' }, { id: 'bad id', label: 'LOC', ar: 'س' } as EntryInput)).toThrow(/entries\[1\].*id must look like/);
+    expect(h.size).toBe(1);
+    expect(() => h.add({ id: 'loc:x-town', label: 'LOC', ar: 'ب' })).toThrow(/already in the gazetteer/);
+  });
+
+  test('__proto__ and constructor are plain data', () => {
+    const h = createGazetteer([{ id: 'org:constructor', label: 'ORG', ar: 'منظمة', en: '__proto__', facts: { constructor: 'x' } as Record<string, string> }], { builtin: false });
+    expect(h.get('org:constructor')?.facts.constructor).toBe('x');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(h.lookup('__proto__')[0]?.entry.id).toBe('org:constructor');
+  });
+});
+
+describe('parseGazetteer', () => {
+  const HEADER = 'id\tlabel\tar\tar_variants\ten\ten_aliases\tfacts';
+  test('round trip', () => {
+    const text = formatGazetteer(parseGazetteer([HEADER, 'loc:palmyra\tLOC\tتدمر\tتدمور\tPalmyra\tTadmur|Tadmor\tcountry=SY;lat=34.55'].join('\n')));
+    expect(parseGazetteer(text)[0]).toMatchObject({ id: 'loc:palmyra', arVariants: ['تدمور'], enAliases: ['Tadmur', 'Tadmor'], facts: { country: 'SY', lat: '34.55' } });
+  });
+
+  test.each([
+    [[HEADER, 'loc:a\tLOC\tتدمر'].join('\n'), 'places.tsv:2: expected 7 tab-separated columns'],
+    [[HEADER, 'loc:a\tCITY\tتدمر\t\tX\t\t'].join('\n'), 'places.tsv:2: label must be one of'],
+    [[HEADER, 'loc:a\tLOC\t\t\t\t\t'].join('\n'), 'places.tsv:2: entry has neither'],
+    [[HEADER, 'loc:a\tLOC\tتدمر\t\tX\t\tcountry'].join('\n'), 'places.tsv:2: facts must be key=value'],
+    ['\ufeff' + HEADER, 'places.tsv:1: file starts with a byte-order mark'],
+    [HEADER + '\r\nloc:a\tLOC\tتدمر\t\tX\t\t', 'places.tsv:1: line ends with CR'],
+    ['loc:a\tLOC\tتدمر\t\tX\t\t', 'places.tsv:1: expected the header line'],
+    [[HEADER, 'loc:a\tLOC\tتدمر\t\tX\t\t', 'loc:a\tLOC\tحمص\t\tY\t\t'].join('\n'), "places.tsv:3: duplicate id 'loc:a' (first on line 2)"],
+  ])('bad file %#', (text, message) => {
+    expect(() => parseGazetteer(text, { file: 'places.tsv' })).toThrow(GazetteerFileError);
+    expect(() => parseGazetteer(text, { file: 'places.tsv' })).toThrow(message);
+  });
+
+  test('JSON lines: invalid JSON names the line', () => {
+    expect(() => parseGazetteer('{"id":"loc:a","label":"LOC","ar":"تدمر"}\n{oops', { file: 'extra.jsonl' })).toThrow(/^extra.jsonl:2: invalid JSON/);
+  });
+});
