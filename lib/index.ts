@@ -34,3 +34,12 @@ export { LABELS } from './labels';
 export type { Label } from './labels';
 export { DataError } from './errors';
 export type { ErrorCode } from './errors';
+
+export { toConll, bioTags, readConll } from './formats/conll';
+export type { ReadConllOptions } from './formats/conll';
+export { toBrat, readBrat } from './formats/brat';
+export { toHTML, escapeHtml } from './formats/html';
+export type { HtmlOptions } from './formats/html';
+export { toPretty } from './formats/pretty';
+export { toRecord, toSpacy } from './formats/json';
+export type { EntityRecord } from './formats/json';

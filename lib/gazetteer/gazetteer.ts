@@ -79,6 +79,8 @@ export class Gazetteer {
   /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase */
   private readonly glued = new Map<string, Phrase>();
   private readonly stopNames: Set<string>;
+  /** article-less keys of every word of every Arabic name: they rank clitic analyses (see lib/clitics.ts) */
+  private readonly nameStems = new Set<string>();
   private latinIndex: LatinIndex | null = null;
   private fuzzyIndex: ArabicFuzzyIndex | null = null;
 
@@ -140,6 +142,7 @@ export class Gazetteer {
     if (keys.length === 0) return;
     if (keys.length === 1 && (this.stopNames.has(keys[0]) || this.stopNames.has(stripArticle(keys[0])))) return;
     if (arabic && keys.length === 1 && stripArticle(keys[0]).length < 2) return;
+    if (arabic) for (const k of keys) this.nameStems.add(stripArticle(k));
     const full = keys.join(' ');
     let phrase = this.phrases.get(full);
     if (!phrase) {
@@ -159,6 +162,11 @@ export class Gazetteer {
       phrase.entries.push(index);
       phrase.entries.sort((a, b) => this.priority[b] - this.priority[a]);
     }
+  }
+
+  /** @internal is this article-less word key part of an Arabic name here? */
+  hasStem(key: string): boolean {
+    return this.nameStems.has(key);
   }
 
   /** @internal phrases that open with this word key, longest first */
@@ -245,7 +253,7 @@ export class Gazetteer {
     if (!fuzzy) return;
     const fz = this.fuzzy();
     const target = keys.map(stripArticle).join(' ');
-    const max = target.length <= 4 ? 1 : 2;
+    const max = target.length < 8 ? 1 : 2;
     if (target.length >= 4) {
       for (const k of fz.keys) {
         if (Math.abs(k.length - target.length) > max) continue;

@@ -6,26 +6,30 @@
  * tokens must match the phrase's word keys exactly. A multi-word name written as one word (`ديرالزور`) matches too.
  * Per token the longest match wins; among equally long ones, the better-ranked analysis.
  *
- * Precision guard: a one-word match taken from generated data (GeoNames, …) is dropped when the word is also a common
- * word or a person-name word, unless a place descriptor (مدينة، قرية …) stands before it; the rule stage handles
- * that case.
+ * A reading behind proclitics is tried only when it ranks at least as high as the word read whole (see lib/clitics.ts),
+ * so `وكالة` is not و + a place called كالة.
+ *
+ * Precision guard: a one-word match taken from generated data (GeoNames, …), other than a country, a capital or a
+ * city of 100,000 people, is dropped when the word is also a common word or a person-name word; after a place
+ * descriptor (مدينة، قرية …) the rule stage finds it anyway.
  */
-import type { Gazetteer, Phrase } from '../gazetteer/gazetteer';
+import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
 import type { Token } from '../tokens';
 import type { Candidate } from './types';
 import type { RuleLexicons } from './lexicons';
-import { defaultLexicon } from '../lexicon';
 import { stripArticle } from '../gazetteer/keys';
 import { matchKey } from '../normalize';
 
 export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, lex: RuleLexicons): Candidate[] {
   const out: Candidate[] = [];
-  const stems = defaultLexicon();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'punctuation') continue;
     let best: Candidate | null = null;
+    // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
+    const bar = t.analyses.find((a) => a.proclitics.length === 0)?.score ?? 0;
     for (const a of t.analyses) {
+      if (a.score < bar) continue;
       const found = longest(tokens, i, a.norm, gazetteer);
       let phrase = found?.phrase;
       let end = found?.end ?? i + 1;
@@ -37,9 +41,9 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
       if (!phrase) continue;
       const entry = phrase.entries[0];
       const e = gazetteer.entryAt(entry);
-      if (end - i === 1 && phrase.keys.length === 1 && e.facts.source !== undefined) {
+      if (end - i === 1 && phrase.keys.length === 1 && isMinorGenerated(e)) {
         const bare = stripArticle(a.norm);
-        if (lex.personNames.has(bare) || lex.commonNames.has(bare) || (a.proclitics.length > 0 && a.score < 1.5 && stems.has(t.norm))) continue;
+        if (lex.personNames.has(bare) || lex.commonWords.has(bare) || lex.commonWords.has(t.norm)) continue;
       }
       const start = (a.article ?? a.stem).start;
       const c: Candidate = {
@@ -58,6 +62,13 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     if (best) out.push(best);
   }
   return out;
+}
+
+/** A generated entry that is not a country, a capital or a city of 100,000 people or more. */
+function isMinorGenerated(e: GazetteerEntry): boolean {
+  if (e.facts.source === undefined) return false;
+  const type = e.facts.type;
+  return !(type === 'country' || type === 'capital' || Number(e.facts.population) >= 100000);
 }
 
 function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer): { phrase: Phrase; end: number } | null {

@@ -80,7 +80,9 @@ export function createTagger(options?: TaggerOptions): Tagger {
   const policy = options?.model ?? 'fill';
   if (!MODEL_POLICIES.includes(policy)) throw argValueError('createTagger', 'options.model', `must be one of ${MODEL_POLICIES.join(', ')}, got ${JSON.stringify(policy)}`);
   const lex = ruleLexicons();
-  const stems = defaultLexicon();
+  const builtinStems = defaultLexicon();
+  // the gazetteer's own name words rank clitic analyses too (a user's entry makes وX read as و + X)
+  const stems = options?.gazetteer === undefined ? builtinStems : { has: (k: string) => builtinStems.has(k) || gazetteer.hasStem(k) };
   const weights = policy === 'off' ? null : defaultModel();
 
   return {
