@@ -1,9 +1,12 @@
 /**
  * The `arabic-ner` command line. Exit codes: 0 ok, 1 bad usage, 2 bad input (with a one-line reason on stderr).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { start as startRepl } from 'node:repl';
+import { SingleBar, Presets } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
+import { checkFile, InputError, readDocs, type InputDoc, type InputFormat } from './input';
 import type * as Lib from '../index';
 
 // The library is loaded from the built bundle beside this file (dist/index.js), so the data ships once.
@@ -13,13 +16,79 @@ const lib: typeof Lib = require('./index.js');
 const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
 const SEED_GOLD = join(__dirname, '..', 'corpus', 'seeds-gold.jsonl');
 
-class InputError extends Error {}
+const FORMATS = ['pretty', 'json', 'jsonl', 'conll', 'bio', 'brat', 'html', 'spacy'] as const;
+type Format = (typeof FORMATS)[number];
+
+function useColour(): boolean {
+  return !!process.stdout.isTTY && !process.env.NO_COLOR;
+}
 
 function readInput(file: string): string {
-  if (file === '-') return readFileSync(0, 'utf8');
-  if (!existsSync(file)) throw new InputError(`${file}: no such file`);
-  if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, not a file`);
-  return readFileSync(file, 'utf8');
+  checkFile(file);
+  return readFileSync(file === '-' ? 0 : file, 'utf8');
+}
+
+function progressBar(file: string, total: number): { update(n: number): void; stop(): void } {
+  const bar = new SingleBar({ format: `${file} [{bar}] {percentage}% | {value}/{total} bytes | {eta}s left`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { update: (n) => bar.update(n), stop: () => bar.stop() };
+}
+
+/**
+ * Writes tagged documents in one format as they come. Formats with one record per input document (jsonl, spacy)
+ * gather a plain-text file's entities and write them when the file ends; html holds the file's text to render it.
+ */
+class Output {
+  private first = true;
+  private brat = 0;
+  constructor(private readonly format: Format, private readonly tagger: Lib.Tagger) {
+    if (format === 'json') process.stdout.write('[');
+  }
+
+  async file(file: string, kind: InputFormat, docs: AsyncIterable<InputDoc>): Promise<void> {
+    const gathered: Lib.Entity[] = [];
+    let text = '';
+    for await (const d of docs) {
+      const doc = this.tagger.tag(d.text);
+      const shifted = d.offset ? doc.entities.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset })) : doc.entities;
+      switch (this.format) {
+        case 'pretty':
+          process.stdout.write(lib.toPretty(doc, useColour()) + '\n');
+          break;
+        case 'conll':
+          process.stdout.write(lib.toConll(doc));
+          break;
+        case 'bio':
+          process.stdout.write(lib.toConll(doc).replace(/\t/g, ' '));
+          break;
+        case 'brat':
+          for (const e of shifted) process.stdout.write(`T${++this.brat}\t${e.label} ${e.start} ${e.end}\t${e.text.replace(/\n/g, ' ')}\n`);
+          break;
+        case 'html':
+          text += d.text;
+          gathered.push(...shifted);
+          break;
+        default:
+          if (kind === 'jsonl') this.record(d.id, d.text, doc.entities);
+          else gathered.push(...shifted);
+      }
+    }
+    if (this.format === 'html') process.stdout.write(lib.toHTML({ text, entities: gathered }, { page: true, title: file }));
+    else if (kind === 'text' && (this.format === 'json' || this.format === 'jsonl' || this.format === 'spacy')) this.record(file, null, gathered);
+  }
+
+  private record(id: string, text: string | null, entities: Lib.Entity[]): void {
+    if (this.format === 'spacy') {
+      process.stdout.write(JSON.stringify({ id, ...(text !== null ? { text } : {}), ents: entities.map(({ start, end, label }) => ({ start, end, label })) }) + '\n');
+    } else if (this.format === 'json') {
+      process.stdout.write((this.first ? '\n' : ',\n') + JSON.stringify({ id, entities }, null, 2).replace(/^/gm, '  '));
+    } else process.stdout.write(JSON.stringify({ id, entities }) + '\n');
+    this.first = false;
+  }
+
+  end(): void {
+    if (this.format === 'json') process.stdout.write(this.first ? ']\n' : '\n]\n');
+  }
 }
 
 function program(): Command {
@@ -31,23 +100,48 @@ function program(): Command {
 
   cmd
     .command('tag')
-    .description('tag text from files or standard input; one document per file (or per line with --jsonl)')
+    .description('tag text from files or standard input (streamed: plain text, or JSON lines with a "text" field and an "id")')
     .argument('[files...]', "input files ('-' or none: standard input)")
-    .option('-f, --format <format>', 'output format: json | jsonl | pretty', 'pretty')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'pretty')
+    .option('-i, --input <kind>', "input kind: text | jsonl (default: jsonl for *.jsonl files, else text)")
     .option('--labels <labels>', 'comma-separated labels to report (PER,LOC,ORG,UNIT)')
-    .action((files: string[], opts: { format: string; labels?: string }) => {
-      const labels = opts.labels ? (opts.labels.split(',').map((s) => s.trim().toUpperCase()) as Lib.Label[]) : undefined;
+    .option('--no-progress', 'no progress bar on stderr')
+    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; progress: boolean }) => {
+      const labels = opts.labels ? (opts.labels.split(',').map((x) => x.trim().toUpperCase()) as Lib.Label[]) : undefined;
       if (labels && !labels.every((l) => (lib.LABELS as readonly string[]).includes(l))) throw new UsageError(`--labels: unknown label in '${opts.labels}' (known: ${lib.LABELS.join(', ')})`);
-      if (!['json', 'jsonl', 'pretty'].includes(opts.format)) throw new UsageError(`--format: unknown format '${opts.format}' (json, jsonl, pretty)`);
-      const tagger = lib.createTagger(labels ? { labels } : undefined);
+      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: unknown format '${opts.format}' (${FORMATS.join(', ')})`);
+      if (opts.input !== undefined && opts.input !== 'text' && opts.input !== 'jsonl') throw new UsageError(`--input: must be text or jsonl, got '${opts.input}'`);
       const inputs = files.length ? files : ['-'];
-      for (const f of inputs) {
-        const doc = tagger.tag(readInput(f));
-        const ents = doc.entities;
-        if (opts.format === 'json') process.stdout.write(JSON.stringify({ file: f, text: doc.text, entities: ents }, null, 2) + '\n');
-        else if (opts.format === 'jsonl') process.stdout.write(JSON.stringify({ file: f, entities: ents }) + '\n');
-        else for (const e of ents) process.stdout.write(`${e.label.padEnd(4)}  ${e.text}  [${e.start},${e.end})  ${e.latin}${e.id ? '  ' + e.id : ''}\n`);
+      const sizes = inputs.map(checkFile);
+      const tagger = lib.createTagger(labels ? { labels } : undefined);
+      const out = new Output(opts.format as Format, tagger);
+      for (const [k, file] of inputs.entries()) {
+        const kind: InputFormat = (opts.input as InputFormat | undefined) ?? (/\.jsonl$/i.test(file) ? 'jsonl' : 'text');
+        if (kind === 'jsonl' && (opts.format === 'brat' || opts.format === 'html')) throw new UsageError(`--format ${opts.format} takes plain text input (one document a file)`);
+        const bar = opts.progress && process.stderr.isTTY && sizes[k] > 1 << 20 ? progressBar(file, sizes[k]) : null;
+        try {
+          await out.file(file, kind, readDocs(file, kind, (n) => bar?.update(n)));
+        } finally {
+          bar?.stop();
+        }
       }
+      out.end();
+    });
+
+  cmd
+    .command('repl')
+    .description('an interactive prompt: each line typed is tagged and shown')
+    .action(() => {
+      const colour = useColour();
+      const server = startRepl({
+        prompt: 'arabic-ner> ',
+        eval: (line: string, _ctx: unknown, _file: string, cb: (err: Error | null, result?: unknown) => void) => {
+          const text = line.trim();
+          cb(null, text ? { [Symbol.for('nodejs.util.inspect.custom')]: () => lib.toPretty(lib.tag(text), colour).trimEnd() } : undefined);
+        },
+        ignoreUndefined: true,
+      });
+      return new Promise<void>((resolve) => server.on('exit', () => resolve()));
     });
 
   cmd
@@ -86,7 +180,6 @@ function program(): Command {
     .option('--seconds <s>', 'how long to time tag() for', '1')
     .action((opts: { gold?: string; seconds: string }) => {
       const file = opts.gold ?? SEED_GOLD;
-      if (!existsSync(file)) throw new InputError(`${file}: no such file`);
       const docs = lib.parseGoldJsonl(readInput(file), file);
       const seconds = Number(opts.seconds);
       if (!(seconds >= 0)) throw new UsageError(`--seconds must be a number >= 0, got '${opts.seconds}'`);
@@ -101,9 +194,9 @@ function program(): Command {
 
 class UsageError extends Error {}
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
-    program().parse(argv, { from: 'user' });
+    await program().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
@@ -119,4 +212,12 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`arabic-ner: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

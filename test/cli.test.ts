@@ -1,0 +1,93 @@
+/** The command line, run as a user runs it: the built dist/cli.js (npm test builds first). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(__dirname, '..', 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'arabic-ner-cli-'));
+const run = (args: string[], input?: string | Buffer) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describe('arabic-ner CLI', () => {
+  test('--help and --version', () => {
+    expect(run(['--help'])).toMatchObject({ code: 0 });
+    expect(run(['--help']).out).toContain('tag [options] [files...]');
+    expect(run(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  test('tag from stdin, JSON lines out', () => {
+    const r = run(['tag', '-f', 'jsonl'], 'قصف مواقع في تدمر\n');
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.out.trim());
+    expect(rec.entities.some((e: { text: string; label: string }) => e.text === 'تدمر' && e.label === 'LOC')).toBe(true);
+  });
+
+  test('offsets of a streamed plain-text file are offsets into the whole file', () => {
+    const line = 'خبر عادي بلا أسماء في هذا السطر\n';
+    const text = line.repeat(5000) + 'وصلت القوات إلى تدمر\n';
+    const p = file('long.txt', text);
+    const r = run(['tag', '-f', 'jsonl', p]);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.out.trim());
+    const e = rec.entities.find((x: { text: string }) => x.text === 'تدمر');
+    expect(text.slice(e.start, e.end)).toBe('تدمر');
+  });
+
+  test('JSONL input keeps ids; a truncated record exits 2 after the good ones, with no partial line', () => {
+    const p = file('in.jsonl', '{"id":"a","text":"في تدمر"}\n{"id":"b","text":"في حمص"}\n{"id":"c","tex');
+    const r = run(['tag', '-f', 'jsonl', p]);
+    expect(r.code).toBe(2);
+    const lines = r.out.trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('in.jsonl:3: invalid JSON');
+  });
+
+  test.each([
+    ['a missing file', () => [join(dir, 'nope.txt')], 'no such file'],
+    ['a directory', () => [dir], 'is a directory'],
+    ['invalid UTF-8', () => [file('bad.txt', Buffer.from([0xd8, 0xaa, 0xff, 0xfe, 0x0a]))], 'invalid UTF-8'],
+  ])('%s exits 2 with one line', (_name, args, message) => {
+    const r = run(['tag', ...args()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('an empty file is fine', () => {
+    expect(run(['tag', '-f', 'jsonl', file('empty.txt', '')])).toMatchObject({ code: 0 });
+  });
+
+  test('bad usage exits 1', () => {
+    expect(run(['tag', '-f', 'xml']).code).toBe(1);
+    expect(run(['frobnicate']).code).toBe(1);
+    expect(run(['translit', 'تدمر', '--scheme', 'klingon']).code).toBe(1);
+  });
+
+  test('conll, brat and html formats', () => {
+    const p = file('x.txt', 'قصف مواقع بتدمر\n');
+    expect(run(['tag', '-f', 'conll', p]).out).toContain('بتدمر\tB-LOC');
+    expect(run(['tag', '-f', 'brat', p]).out).toMatch(/^T1\tLOC 11 15\tتدمر$/m);
+    expect(run(['tag', '-f', 'html', p]).out).toContain('<mark class="ent ent-LOC"');
+  });
+
+  test('lookup and translit', () => {
+    expect(run(['lookup', 'Palmyra']).out).toContain('تدمر');
+    expect(run(['translit', '--scheme', 'buckwalter', 'تدمر']).out.trim()).toBe('tdmr');
+  });
+
+  test('bench prints the table and the speed', () => {
+    const r = run(['bench', '--seconds', '0.2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ALL\s+310/);
+    expect(r.out).toContain('tokens/s');
+  });
+});
