@@ -22,5 +22,5 @@ export function toPretty(doc: Pick<Doc, 'text' | 'entities'>, colour: boolean): 
   }
   out += doc.text.slice(at);
   const rows = doc.entities.map((e) => `  ${e.label.padEnd(4)} ${String(e.start).padStart(6)}-${String(e.end).padEnd(6)} ${FSI}${e.text}${PDI}  ${e.latin}${e.id ? `  ${e.id}` : ''}${e.title ? `  (${e.title.en})` : ''}`);
-  return `${out.replace(/\s+$/, '')}\n\n${rows.join('\n')}\n`;
+  return `${out.trimEnd()}\n\n${rows.join('\n')}\n`;
 }
