@@ -13,7 +13,6 @@
  * Ties keep the order of generation: fewer proclitics first.
  */
 import { CharClass, charClass } from './chars';
-import { matchKey } from './normalize';
 
 /** A piece of the original text: `input.slice(start, end) === text`. */
 export interface Span {
@@ -44,7 +43,6 @@ export interface StemLexicon {
 }
 
 const WAW = 0x0648, FA = 0x0641, BA = 0x0628, LAM = 0x0644, KAF = 0x0643, ALEF = 0x0627;
-const ALEF_VARIANTS = new Set([0x0627, 0x0623, 0x0625, 0x0622, 0x0671]);
 const PREPOSITIONS = [BA, LAM, KAF];
 
 /**
@@ -52,30 +50,25 @@ const PREPOSITIONS = [BA, LAM, KAF];
  * be considered; otherwise the single analysis is the whole word.
  */
 export function analyseWord(input: string, start: number, end: number, norm: string, lexicon: StemLexicon): CliticAnalysis[] {
-  // Positions of base characters (letters, digits), skipping marks, tatweel and joiners, which stay with the letter before.
-  const pos: number[] = [];
-  const letter: number[] = [];
-  for (let i = start; i < end; i++) {
-    const code = input.charCodeAt(i);
-    const cls = charClass(code);
-    if (cls === CharClass.ArabicMark || cls === CharClass.Tatweel || cls === CharClass.Joiner || cls === CharClass.OtherMark) continue;
-    pos.push(i);
-    letter.push(ALEF_VARIANTS.has(code) ? ALEF : code);
-  }
-  const n = pos.length;
-  const whole: CliticAnalysis = {
-    proclitics: [],
-    article: null,
-    stem: { text: input.slice(start, end), start, end },
-    norm,
-    stemNorm: norm,
-    score: 0,
-  };
-  if (n < 3 || charClass(input.charCodeAt(pos[0])) !== CharClass.ArabicLetter) {
+  const whole: CliticAnalysis = { proclitics: [], article: null, stem: { text: input.slice(start, end), start, end }, norm, stemNorm: norm, score: 0 };
+  const first = norm.charCodeAt(0);
+  // only a word opening with و ف ب ل ك or ا can carry proclitics or the article
+  if (norm.length < 3 || !(first === WAW || first === FA || first === BA || first === LAM || first === KAF || first === ALEF) || charClass(input.charCodeAt(start)) !== CharClass.ArabicLetter) {
     whole.score = 0.5 + (lexicon.has(norm) ? 1.5 : 0);
     return [whole];
   }
-  const at = (k: number): number => (k < n ? pos[k] : end);
+  // `norm` drops marks, tatweel and joiners; when nothing was dropped, letter k of `norm` is input[start + k]
+  let pos: number[] | null = null;
+  if (norm.length !== end - start) {
+    pos = [];
+    for (let i = start; i < end; i++) {
+      const cls = charClass(input.charCodeAt(i));
+      if (cls !== CharClass.ArabicMark && cls !== CharClass.Tatweel && cls !== CharClass.Joiner && cls !== CharClass.OtherMark) pos.push(i);
+    }
+  }
+  const n = norm.length;
+  const letter = (k: number): number => norm.charCodeAt(k);
+  const at = (k: number): number => (k >= n ? end : pos ? pos[k] : start + k);
   const piece = (a: number, b: number): Span => {
     const s = a === 0 ? start : at(a);
     const e = at(b);
@@ -83,16 +76,17 @@ export function analyseWord(input: string, start: number, end: number, norm: str
   };
 
   const out: CliticAnalysis[] = [];
-  for (const conj of [false, true]) {
-    if (conj && letter[0] !== WAW && letter[0] !== FA) continue;
-    const i0 = conj ? 1 : 0;
-    for (const prep of [0, ...PREPOSITIONS]) {
-      if (prep !== 0 && letter[i0] !== prep) continue;
+  for (let conj = 0; conj < 2; conj++) {
+    if (conj && letter(0) !== WAW && letter(0) !== FA) continue;
+    const i0 = conj;
+    for (let p = -1; p < PREPOSITIONS.length; p++) {
+      const prep = p < 0 ? 0 : PREPOSITIONS[p];
+      if (prep !== 0 && letter(i0) !== prep) continue;
       const i1 = prep === 0 ? i0 : i0 + 1;
-      const hasFull = letter[i1] === ALEF && letter[i1 + 1] === LAM;
-      const hasElided = prep === LAM && letter[i1] === LAM;
-      for (const art of [0, 1, 2] as const) {
-        // 0: no article; 1: ال; 2: the lam of ال after ل (alif elided)
+      const hasFull = letter(i1) === ALEF && letter(i1 + 1) === LAM;
+      const hasElided = prep === LAM && letter(i1) === LAM;
+      // art 0: no article; 1: ال; 2: the lam of ال after ل (alif elided)
+      for (let art = 0; art < 3; art++) {
         if (art === 1 && !hasFull) continue;
         if (art === 2 && !hasElided) continue;
         if (art === 0 && hasFull && n - i1 - 2 >= 2) continue; // a word opening with ال always reads it as the article
@@ -106,11 +100,10 @@ export function analyseWord(input: string, start: number, end: number, norm: str
         if (conj) proclitics.push(piece(0, 1));
         if (prep !== 0) proclitics.push(piece(i0, i1));
         const stem = piece(i2, n);
-        const stemNorm = matchKey(stem.text);
+        const stemNorm = norm.slice(i2);
         const article = art === 0 ? null : piece(i1, i2);
-        const spanStart = article ? article.start : stem.start;
-        const norm = art === 2 ? 'ا' + matchKey(input.slice(spanStart, end)) : art === 1 ? matchKey(input.slice(spanStart, end)) : stemNorm;
-        out.push({ proclitics, article, stem, norm, stemNorm, score: 0 });
+        const name = art === 2 ? 'ا' + norm.slice(i1) : art === 1 ? norm.slice(i1) : stemNorm;
+        out.push({ proclitics, article, stem, norm: name, stemNorm, score: 0 });
       }
     }
   }
@@ -121,6 +114,15 @@ export function analyseWord(input: string, start: number, end: number, norm: str
     if (a.stemNorm.length <= 2) s -= 0.2;
     a.score = Math.round(s * 100) / 100;
   }
-  // stable sort: ties keep generation order (fewer proclitics first)
-  return out.map((a, i) => [a, i] as const).sort((x, y) => y[0].score - x[0].score || x[1] - y[1]).map((x) => x[0]);
+  // insertion sort, stable: ties keep generation order (fewer proclitics first)
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j].score < x.score) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
 }

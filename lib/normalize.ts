@@ -150,13 +150,21 @@ export function toOriginal(map: Uint32Array, start: number, end: number): [numbe
 }
 
 const KEY_PLAN = planFor({ taMarbuta: true, diacritics: true, tatweel: true, invisible: true }, 'matchKey');
-const UPPER = /[A-Z]/;
+// the key also lower-cases ASCII letters: one more fold (a fresh map, not the cached plan's)
+const KEY_FOLD = new Map(KEY_PLAN.fold!);
+for (let c = 0x41; c <= 0x5a; c++) KEY_FOLD.set(c, c + 0x20);
+const KEY: Plan = { fold: KEY_FOLD, remove: KEY_PLAN.remove };
+const STRIP_PLAN = planFor({ alef: false, alefMaqsura: false, hamza: false, persian: false, digits: false, diacritics: true, tatweel: true, invisible: true }, 'normalize');
+
+/** Folds only no-break spaces and removes diacritics, tatweel and invisible characters (internal: entity `normalized`). */
+export function stripMarks(text: string): string {
+  return applyPlan(text, STRIP_PLAN);
+}
 
 /**
  * The key used for matching names: every fold on (ta marbuta too), every removal on. Internal: the tokenizer, the
  * gazetteer and the model all compare words by this key. Latin letters are lower-cased.
  */
 export function matchKey(text: string): string {
-  const key = applyPlan(text, KEY_PLAN);
-  return UPPER.test(key) ? key.toLowerCase() : key;
+  return applyPlan(text, KEY);
 }

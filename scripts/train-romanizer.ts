@@ -29,6 +29,8 @@ interface Settings {
   maxChunk: number;
   minChunk: number;
   minContext: number;
+  /** in contexts wider than the letter alone, chunks seen fewer times are dropped */
+  minCount: number;
   iterations: number;
   beam: number;
   alef: boolean;
@@ -46,6 +48,7 @@ const DEFAULTS: Omit<Settings, 'data'> = {
   maxChunk: 3,
   minChunk: 2,
   minContext: 2,
+  minCount: 1,
   iterations: 8,
   beam: 8,
   alef: false,
@@ -70,6 +73,7 @@ function parseArgs(argv: string[]): Settings {
     else if (a === '--max-chunk') s.maxChunk = Number(val());
     else if (a === '--min-chunk') s.minChunk = Number(val());
     else if (a === '--min-context') s.minContext = Number(val());
+    else if (a === '--min-count') s.minCount = Number(val());
     else if (a === '--iterations') s.iterations = Number(val());
     else if (a === '--beam') s.beam = Number(val());
     else if (a === '--alef') s.alef = val() === 'true';
@@ -269,7 +273,8 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
       let total = 0;
       for (const n of m.values()) total += n;
       if (k > 0 && total < s.minContext) continue;
-      out[key] = [...m.entries()].sort((a, b) => a[0] - b[0]).map(([id, n]) => `${id}:${n}`).join(',');
+      const kept = [...m.entries()].filter(([, n]) => k === 0 || n >= s.minCount);
+      if (kept.length) out[key] = kept.sort((a, b) => a[0] - b[0]).map(([id, n]) => `${id}:${n}`).join(',');
     }
     return out;
   });

@@ -5,7 +5,7 @@ import { argTypeError, argValueError, rejectUnknownOptions, requireOptions, requ
 import { defaultGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
 import { isLabel, LABELS, type Label } from '../labels';
 import { defaultLexicon } from '../lexicon';
-import { normalize } from '../normalize';
+import { stripMarks } from '../normalize';
 import { splitSentences } from '../sentences';
 import { scan, type Token } from '../tokens';
 import { romanize } from '../translit/romanize';
@@ -39,7 +39,6 @@ export interface Tagger {
   tag(text: string): Doc;
 }
 
-const STRIP = { diacritics: true, tatweel: true, invisible: true } as const;
 /** Node's util.inspect.custom, without importing node:util (the library also runs in browsers). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
@@ -104,7 +103,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
 
 function toEntity(text: string, c: Candidate, gazetteer: Gazetteer): Entity {
   const surface = text.slice(c.start, c.end);
-  const clean = normalize(surface, STRIP).replace(/\s+/g, ' ');
+  const clean = stripMarks(surface).replace(/\s+/g, ' ');
   const normalized = c.elided ? 'ا' + clean : clean;
   const entry = c.entry !== undefined ? gazetteer.entryAt(c.entry) : undefined;
   const e: Entity = {
