@@ -19,7 +19,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import levenshtein from 'fast-levenshtein';
-import { ARABIC_WORD, createRomanizer, romanizeRules, romanizerNormalizer, type RomanizerModel } from '../lib/translit/romanize';
+import { ARABIC_WORD, createRomanizer, parseTemplate, romanizeRules, romanizerNormalizer, type RomanizerModel } from '../lib/translit/romanize';
 
 interface Settings {
   data: string;
@@ -249,17 +249,15 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
   const chunks = [...chunkSet].sort();
   const chunkId = new Map(chunks.map((c, i) => [c, i]));
   const counts = s.templates.map(() => new Map<string, Map<number, number>>());
-  const parsed = s.templates.map((t) => {
-    const parts = t.split(' ');
-    return { offsets: parts.filter((p) => p !== 'p').map(Number).sort((a, b) => a - b), prev: parts.includes('p') };
-  });
+  const parsed = s.templates.map(parseTemplate);
   for (const { ar, chunks: cs } of aligned) {
     const padded = '^^' + ar + '$$';
     for (let i = 0; i < ar.length; i++) {
       const id = chunkId.get(cs[i])!;
       parsed.forEach((t, k) => {
         let key = t.offsets.map((o) => padded[i + 2 + o]).join('');
-        if (t.prev) key += '|' + (i === 0 ? '^' : chunkId.get(cs[i - 1]));
+        if (t.history === 1) key += '|' + (i < 1 ? '^' : chunkId.get(cs[i - 1]));
+        if (t.history === 2) key += '|' + (i < 2 ? '^' : chunkId.get(cs[i - 2])) + '.' + (i < 1 ? '^' : chunkId.get(cs[i - 1]));
         let m = counts[k].get(key);
         if (!m) counts[k].set(key, (m = new Map()));
         m.set(id, (m.get(id) ?? 0) + 1);

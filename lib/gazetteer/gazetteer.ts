@@ -130,7 +130,9 @@ export class Gazetteer {
     this.byId.set(e.id, index);
     const generated = e.facts.source !== undefined;
     const population = Number(e.facts.population) || 0;
-    this.priority.push((generated ? 0 : 1e10) + population);
+    // curated before generated; then settlements before the district or governorate of the same name; then population
+    const settlement = e.facts.type === 'capital' || e.facts.type === 'city' || e.facts.type === 'country' ? 2e9 : e.facts.type === 'town' ? 1e9 : 0;
+    this.priority.push((generated ? 0 : 1e10) + settlement + population);
     for (const name of [e.ar, ...e.arVariants]) if (name) this.indexName(name, index, true);
     if (!generated) for (const name of [e.en, ...e.enAliases]) if (name && name.length >= 4) this.indexName(name, index, false);
     this.latinIndex = null;

@@ -183,9 +183,36 @@ interface Dist {
 }
 
 interface Template {
+  /** letter offsets, ascending */
   offsets: number[];
-  prev: boolean;
+  /** how many previously emitted chunks the context holds (0, 1 for `p`, 2 for `pp`) */
+  history: number;
   table: Map<string, Dist>;
+}
+
+/** A beam hypothesis: log probability, the chunk it emitted last (-1: none or unknown), its Latin, the one it extends. */
+interface Hyp {
+  score: number;
+  chunk: number;
+  latin: string;
+  back: Hyp | null;
+}
+
+/** The history part of a context key: `|c1` or `|c2.c1` (`^` before the word). */
+function historyKey(h: Hyp, n: number): string {
+  const c1 = h.chunk < 0 ? '^' : h.chunk;
+  if (n === 1) return '|' + c1;
+  const c2 = h.back === null || h.back.chunk < 0 ? '^' : h.back.chunk;
+  return '|' + c2 + '.' + c1;
+}
+
+/** A context template's letter offsets and history length (internal, shared with the trainer). */
+export function parseTemplate(t: string): { offsets: number[]; history: number } {
+  const parts = t.split(' ');
+  return {
+    offsets: parts.filter((p) => p !== 'p' && p !== 'pp').map(Number).sort((a, b) => a - b),
+    history: parts.includes('pp') ? 2 : parts.includes('p') ? 1 : 0,
+  };
 }
 
 function badModel(message: string): RangeError {
@@ -217,27 +244,27 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
     candidates.set(letter, list.split(',').map((p) => Number(p.slice(0, p.indexOf(':')))));
   }
   const templates: Template[] = model.templates.map((t, k) => {
-    const parts = t.split(' ');
+    const { offsets, history } = parseTemplate(t);
+    const at = offsets.indexOf(0);
     const table = new Map<string, Dist>();
     for (const [key, list] of Object.entries(model.counts[k])) {
-      const letter = key[parts.filter((p) => p !== 'p').map(Number).sort((a, b) => a - b).indexOf(0)];
-      const cand = candidates.get(letter);
+      const cand = candidates.get(key[at]);
       if (!cand) continue;
-      const pairs = list.split(',').map((p) => p.split(':').map(Number));
       const idx: number[] = [];
       const counts: number[] = [];
-      for (const [id, n] of pairs) {
-        const j = cand.indexOf(id);
-        if (j >= 0) (idx.push(j), counts.push(n));
+      for (const pair of list.split(',')) {
+        const c = pair.indexOf(':');
+        const j = cand.indexOf(Number(pair.slice(0, c)));
+        if (j >= 0) (idx.push(j), counts.push(Number(pair.slice(c + 1))));
       }
       const total = counts.reduce((a, b) => a + b, 0);
       table.set(key, { idx: Uint16Array.from(idx), counts: Float64Array.from(counts), total, types: idx.length });
     }
-    const offsets = parts.filter((p) => p !== 'p').map(Number).sort((a, b) => a - b);
-    return { offsets, prev: parts.includes('p'), table };
+    return { offsets, history, table };
   });
-  const firstPrev = templates.findIndex((t) => t.prev);
-  const shared = firstPrev < 0 ? templates.length : firstPrev;
+  const firstHistory = templates.findIndex((t) => t.history > 0);
+  const shared = firstHistory < 0 ? templates.length : firstHistory;
+  const state = Math.max(...templates.map((t) => t.history));
   const norm = romanizerNormalizer(model.normalize);
 
   /** Interpolates `dist` into the probability vector `p` (Witten-Bell), in place. */
@@ -249,54 +276,50 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
     for (let j = 0; j < dist.idx.length; j++) p[dist.idx[j]] += dist.counts[j] / z;
   }
 
-  function key(padded: string, i: number, offsets: number[]): string {
-    let k = '';
-    for (const o of offsets) k += padded[i + o];
-    return k;
-  }
-
   /** Romanises one run of normalised Arabic letters (no article handling). */
   function word(letters: string): string {
     const padded = '^^' + letters + '$$';
-    // beam entries: log score, previous chunk id (-1 at the start), back pointer into history
-    let hyps: Array<{ score: number; prev: number; out: string }> = [{ score: 0, prev: -1, out: '' }];
+    let hyps: Hyp[] = [{ score: 0, chunk: -1, latin: '', back: null }];
+    const keys: string[] = new Array(templates.length);
     for (let i = 0; i < letters.length; i++) {
-      const at = i + 2;
       const cand = candidates.get(letters[i]);
       if (!cand) {
-        // a letter the model never saw: the rule table's reading, for every hypothesis
+        // a letter the model never saw: the rule table's reading
         const r = RULE_CONSONANTS[letters[i]] ?? RULE_VOWELS[letters[i]] ?? letters[i];
-        for (const h of hyps) (h.out += r, (h.prev = -1));
+        hyps = hyps.map((h) => ({ score: h.score, chunk: -1, latin: r, back: h }));
         continue;
       }
+      for (let t = 0; t < templates.length; t++) {
+        let k = '';
+        for (const o of templates[t].offsets) k += padded[i + 2 + o];
+        keys[t] = k;
+      }
       const base = new Float64Array(cand.length).fill(1 / cand.length);
-      for (let t = 0; t < shared; t++) interpolate(base, templates[t].table.get(key(padded, at, templates[t].offsets)));
-      const next: Array<{ score: number; prev: number; out: string }> = [];
+      for (let t = 0; t < shared; t++) interpolate(base, templates[t].table.get(keys[t]));
+      const next: Hyp[] = [];
       for (const h of hyps) {
-        const p = shared < templates.length ? Float64Array.from(base) : base;
+        const p = shared < templates.length ? base.slice() : base;
         for (let t = shared; t < templates.length; t++) {
           const tp = templates[t];
-          let k = key(padded, at, tp.offsets);
-          if (tp.prev) k += '|' + (h.prev < 0 ? '^' : h.prev);
-          interpolate(p, tp.table.get(k));
+          interpolate(p, tp.table.get(tp.history ? keys[t] + historyKey(h, tp.history) : keys[t]));
         }
-        for (let j = 0; j < cand.length; j++) {
-          if (p[j] <= 0) continue;
-          next.push({ score: h.score + Math.log(p[j]), prev: cand[j], out: h.out + chunks[cand[j]] });
-        }
+        for (let j = 0; j < cand.length; j++) if (p[j] > 1e-4) next.push({ score: h.score + Math.log(p[j]), chunk: cand[j], latin: chunks[cand[j]], back: h });
       }
-      // recombine hypotheses that end in the same chunk, keep the best `beam`
-      next.sort((a, b) => b.score - a.score || (a.out < b.out ? -1 : a.out > b.out ? 1 : 0));
-      const seen = new Set<number>();
+      // keep the best `beam`, one per state (the chunks the next contexts can see)
+      next.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+      const seen = new Set<string>();
       hyps = [];
       for (const h of next) {
-        if (seen.has(h.prev)) continue;
-        seen.add(h.prev);
+        const st = state === 2 ? historyKey(h, 2) : String(h.chunk);
+        if (seen.has(st)) continue;
+        seen.add(st);
         hyps.push(h);
         if (hyps.length === beam) break;
       }
     }
-    return hyps[0].out;
+    let out = '';
+    for (let h: Hyp | null = hyps[0]; h !== null; h = h.back) out = h.latin + out;
+    return out;
   }
 
   return (arabic: string): string => {
