@@ -251,6 +251,7 @@ export class Gazetteer {
     if (ph.length >= 3) {
       const e = latin.phonetic.get(ph);
       if (e) offer(e, 'romanized', q);
+      if (fuzzy && ph.length >= 4) this.nearPhonetic(ph, (entries, k, quality) => offer(entries, 'romanized', k, quality));
     }
     if (!fuzzy) return;
     const fz = this.fuzzy();
@@ -289,10 +290,15 @@ export class Gazetteer {
     const pe = idx.phonetic.get(ph);
     if (pe) offer(pe, 'phonetic', q);
     if (!fuzzy || ph.length < 4) return;
+    this.nearPhonetic(ph, (entries, k, quality) => offer(entries, 'phonetic', k, quality));
+  }
+
+  /** Phonetic keys one edit away from `ph`, with a quality that falls with the key's shortness. */
+  private nearPhonetic(ph: string, found: (entries: readonly number[], key: string, quality: number) => void): void {
+    const idx = this.latin();
     for (const k of idx.phoneticKeys) {
       if (Math.abs(k.length - ph.length) > 1) continue;
-      const d = editDistance(k, ph);
-      if (d === 1) offer(idx.phonetic.get(k)!, 'phonetic', k, 0.85 * (1 - 1 / Math.max(k.length, ph.length)));
+      if (editDistance(k, ph) === 1) found(idx.phonetic.get(k)!, k, 0.85 * (1 - 1 / Math.max(k.length, ph.length)));
     }
   }
 
