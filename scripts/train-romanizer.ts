@@ -31,6 +31,8 @@ interface Settings {
   minContext: number;
   /** in contexts wider than the letter alone, chunks seen fewer times are dropped */
   minCount: number;
+  /** drop a context that saw one chunk only, the one its parent context (the template before) sees most */
+  prune: boolean;
   iterations: number;
   beam: number;
   alef: boolean;
@@ -49,6 +51,7 @@ const DEFAULTS: Omit<Settings, 'data'> = {
   minChunk: 2,
   minContext: 2,
   minCount: 1,
+  prune: false,
   iterations: 8,
   beam: 8,
   alef: false,
@@ -73,6 +76,7 @@ function parseArgs(argv: string[]): Settings {
     else if (a === '--max-chunk') s.maxChunk = Number(val());
     else if (a === '--min-chunk') s.minChunk = Number(val());
     else if (a === '--min-context') s.minContext = Number(val());
+    else if (a === '--prune') s.prune = val() === 'true';
     else if (a === '--min-count') s.minCount = Number(val());
     else if (a === '--iterations') s.iterations = Number(val());
     else if (a === '--beam') s.beam = Number(val());
@@ -242,6 +246,14 @@ function align(pairs: Pair[], K: number, iterations: number, minChunk: number, o
 // ---------------------------------------------------------------------------------------------------------------
 // Model
 
+/** The most frequent chunk (the smallest id on ties). */
+function argmax(m: Map<number, number>): number {
+  let best = -1;
+  let bestN = 0;
+  for (const [id, n] of m) if (n > bestN || (n === bestN && id < best)) (best = id), (bestN = n);
+  return best;
+}
+
 /** Counts the chunk of every letter in every template's context; drops rare contexts; a deterministic model. */
 function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Settings): RomanizerModel {
   const chunkSet = new Set<string>();
@@ -249,11 +261,14 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
   const chunks = [...chunkSet].sort();
   const chunkId = new Map(chunks.map((c, i) => [c, i]));
   const counts = s.templates.map(() => new Map<string, Map<number, number>>());
+  /** per template: context key → the key of the same position in the template before */
+  const parents = s.templates.map(() => new Map<string, string>());
   const parsed = s.templates.map(parseTemplate);
   for (const { ar, chunks: cs } of aligned) {
     const padded = '^^' + ar + '$$';
     for (let i = 0; i < ar.length; i++) {
       const id = chunkId.get(cs[i])!;
+      let parent = '';
       parsed.forEach((t, k) => {
         let key = t.offsets.map((o) => padded[i + 2 + o]).join('');
         if (t.history === 1) key += '|' + (i < 1 ? '^' : chunkId.get(cs[i - 1]));
@@ -261,6 +276,8 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
         let m = counts[k].get(key);
         if (!m) counts[k].set(key, (m = new Map()));
         m.set(id, (m.get(id) ?? 0) + 1);
+        if (k > 0 && !parents[k].has(key)) parents[k].set(key, parent);
+        parent = key;
       });
     }
   }
@@ -271,6 +288,7 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
       let total = 0;
       for (const n of m.values()) total += n;
       if (k > 0 && total < s.minContext) continue;
+      if (k > 0 && s.prune && m.size === 1 && argmax(m) === argmax(counts[k - 1].get(parents[k].get(key)!)!)) continue;
       const kept = [...m.entries()].filter(([, n]) => k === 0 || n >= s.minCount);
       if (kept.length) out[key] = kept.sort((a, b) => a[0] - b[0]).map(([id, n]) => `${id}:${n}`).join(',');
     }

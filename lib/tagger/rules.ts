@@ -100,6 +100,16 @@ function nameRun(ctx: Context, j: number): { from: number; to: number } | null {
   return k > j ? { from: j, to: k } : null;
 }
 
+/** Within the next three tokens, after words with the article only, a quote or a name-like word without one. */
+function nameFollows(ctx: Context, j: number): boolean {
+  for (let k = j; k < j + 3 && k < ctx.tokens.length; k++) {
+    const t = ctx.tokens[k];
+    if (OPEN_QUOTES.has(t.text)) return true;
+    if (!t.analyses[0]?.article) return nameLike(ctx, t);
+  }
+  return false;
+}
+
 function personRule(ctx: Context, i: number): Candidate | null {
   const found = triggerAt(ctx, i, ctx.lex.titles);
   if (!found) return null;
@@ -110,6 +120,7 @@ function personRule(ctx: Context, i: number): Candidate | null {
     const g = ctx.gaz.get(j);
     if (g && g.label !== 'PER') j = g.tokenEnd;
     else if (lex.nationalities.has(tokens[j].norm) || (found.trigger.kind === 'role' && isAdjective(ctx, tokens[j]))) j++;
+    else if (found.trigger.kind === 'role' && tokens[j].analyses[0]?.article && nameFollows(ctx, j + 1)) j++; // المتحدث باسم الجيش “…”
     else break;
   }
   const g = ctx.gaz.get(j);

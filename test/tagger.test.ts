@@ -1,0 +1,60 @@
+/** The tagger on sentences written for these tests (not from the seed corpus), one span rule at a time. */
+import { createGazetteer, createTagger, tag, type Entity } from '../lib/index';
+
+const ents = (text: string, tagger = { tag }) => tagger.tag(text).entities.map((e: Entity) => [e.label, e.text]);
+
+describe('span rules of corpus/GUIDELINES.md', () => {
+  test('proclitics stay outside; the article is restored after ل', () => {
+    const doc = tag('انسحب المقاتلون من حلب وبغداد وللموصل');
+    expect(doc.entities.map((e) => [e.label, e.text])).toEqual([['LOC', 'حلب'], ['LOC', 'بغداد'], ['LOC', 'لموصل']]);
+    expect(doc.entities[2].normalized).toBe('الموصل');
+  });
+
+  test('a rank introduces a person and stays outside, as an attribute', () => {
+    const doc = tag('وأعلن العقيد سامر الخطيب أن الهجوم فشل');
+    const per = doc.entities.find((e) => e.label === 'PER')!;
+    expect(per.text).toBe('سامر الخطيب');
+    expect(per.title).toMatchObject({ text: 'العقيد', en: 'Colonel' });
+  });
+
+  test('a quoted name after a role', () => {
+    expect(ents('وقال المتحدث باسم الجيش “كريستوفر غارفر” إن العملية مستمرة')).toContainEqual(['PER', 'كريستوفر غارفر']);
+  });
+
+  test('settlement descriptors stay outside, facility heads inside', () => {
+    expect(ents('دخلت القوات بلدة الزعفرانة قرب مطار كويرس')).toEqual(expect.arrayContaining([['LOC', 'الزعفرانة'], ['LOC', 'مطار كويرس']]));
+  });
+
+  test('a force noun with an identifier is a unit; a bare force noun is not', () => {
+    expect(ents('تقدمت القوات التركية نحو المدينة')).toContainEqual(['UNIT', 'القوات التركية']);
+    expect(ents('تقدمت القوات نحو المدينة وانسحب الجيش')).toEqual([]);
+    expect(ents('قصفت القوات الروسية والسورية المواقع')).toContainEqual(['UNIT', 'القوات الروسية والسورية']);
+  });
+
+  test('nationality adjectives after a noun are not places', () => {
+    expect(ents('أسقطت طائرات حربية روسية وسورية صاروخا')).toEqual([]);
+  });
+
+  test('a surname alone after the full name is the same person', () => {
+    const doc = tag('التقى الرئيس فلاديمير بوتين وفدا، ثم قال بوتين إن الحرب انتهت');
+    const pers = doc.entities.filter((e) => e.label === 'PER');
+    expect(pers.map((e) => e.text)).toEqual(['فلاديمير بوتين', 'بوتين']);
+  });
+});
+
+describe('createTagger', () => {
+  test('labels filter; a user gazetteer adds names', () => {
+    const gazetteer = createGazetteer([{ id: 'loc:x-qaryat-alfuqara', label: 'LOC', ar: 'قرية الفقراء الكبرى', en: 'Qaryat al-Fuqara' }]);
+    const tagger = createTagger({ gazetteer, labels: ['LOC'] });
+    const doc = tagger.tag('وصل داعش إلى قرية الفقراء الكبرى');
+    expect(doc.entities.map((e) => [e.label, e.text, e.id])).toEqual([['LOC', 'قرية الفقراء الكبرى', 'loc:x-qaryat-alfuqara']]);
+  });
+
+  test('every entity slices back and carries a Latin form', () => {
+    const text = 'قصف التحالف الدولي مواقع داعش في الرقة ودير الزور، وقال المرصد السوري لحقوق الإنسان إن القوات الروسية تقدمت';
+    for (const e of tag(text).entities) {
+      expect(text.slice(e.start, e.end)).toBe(e.text);
+      expect(e.latin).toMatch(/[A-Za-z]/);
+    }
+  });
+});
