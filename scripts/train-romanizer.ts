@@ -19,7 +19,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import levenshtein from 'fast-levenshtein';
-import { ARABIC_WORD, createRomanizer, parseTemplate, romanizeRules, romanizerNormalizer, type RomanizerModel } from '../lib/translit/romanize';
+import { ARABIC_WORD, createRomanizer, historyKey, letterKey, padWord, parseTemplate, romanizeRules, romanizerNormalizer, type RomanizerModel } from '../lib/translit/romanize';
 
 interface Settings {
   data: string;
@@ -256,23 +256,23 @@ function argmax(m: Map<number, number>): number {
 
 /** Counts the chunk of every letter in every template's context; drops rare contexts; a deterministic model. */
 function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Settings): RomanizerModel {
-  const chunkSet = new Set<string>();
-  for (const a of aligned) for (const c of a.chunks) chunkSet.add(c);
-  const chunks = [...chunkSet].sort();
+  // chunk ids by frequency, so that frequent chunks get short ids
+  const freq = new Map<string, number>();
+  for (const a of aligned) for (const c of a.chunks) freq.set(c, (freq.get(c) ?? 0) + 1);
+  const chunks = [...freq.keys()].sort((a, b) => freq.get(b)! - freq.get(a)! || (a < b ? -1 : 1));
   const chunkId = new Map(chunks.map((c, i) => [c, i]));
   const counts = s.templates.map(() => new Map<string, Map<number, number>>());
   /** per template: context key → the key of the same position in the template before */
   const parents = s.templates.map(() => new Map<string, string>());
   const parsed = s.templates.map(parseTemplate);
   for (const { ar, chunks: cs } of aligned) {
-    const padded = '^^' + ar + '$$';
+    const padded = padWord(ar);
     for (let i = 0; i < ar.length; i++) {
       const id = chunkId.get(cs[i])!;
       let parent = '';
       parsed.forEach((t, k) => {
-        let key = t.offsets.map((o) => padded[i + 2 + o]).join('');
-        if (t.history === 1) key += '|' + (i < 1 ? '^' : chunkId.get(cs[i - 1]));
-        if (t.history === 2) key += '|' + (i < 2 ? '^' : chunkId.get(cs[i - 2])) + '.' + (i < 1 ? '^' : chunkId.get(cs[i - 1]));
+        let key = letterKey(padded, i, t.offsets);
+        if (t.history) key += historyKey(t.history, i < 2 ? -1 : chunkId.get(cs[i - 2])!, i < 1 ? -1 : chunkId.get(cs[i - 1])!);
         let m = counts[k].get(key);
         if (!m) counts[k].set(key, (m = new Map()));
         m.set(id, (m.get(id) ?? 0) + 1);
@@ -282,7 +282,7 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
     }
   }
   const tables = counts.map((table, k) => {
-    const out: Record<string, string> = {};
+    const out: string[] = [];
     for (const key of [...table.keys()].sort()) {
       const m = table.get(key)!;
       let total = 0;
@@ -290,9 +290,9 @@ function buildModel(aligned: Array<{ ar: string; chunks: string[] }>, s: Setting
       if (k > 0 && total < s.minContext) continue;
       if (k > 0 && s.prune && m.size === 1 && argmax(m) === argmax(counts[k - 1].get(parents[k].get(key)!)!)) continue;
       const kept = [...m.entries()].filter(([, n]) => k === 0 || n >= s.minCount);
-      if (kept.length) out[key] = kept.sort((a, b) => a[0] - b[0]).map(([id, n]) => `${id}:${n}`).join(',');
+      if (kept.length) out.push(key + '=' + kept.sort((a, b) => a[0] - b[0]).map(([id, n]) => `${id}:${n}`).join(','));
     }
-    return out;
+    return out.join(';');
   });
   return {
     format: 'arabic-ner/romanizer@1',
@@ -371,7 +371,7 @@ function main(): void {
   const json = stableJson(model) + '\n';
   mkdirSync(dirname(s.out), { recursive: true });
   writeFileSync(s.out, json);
-  const contexts = model.counts.map((t) => Object.keys(t).length);
+  const contexts = model.counts.map((t) => t.split(';').length);
   console.log(`aligned ${aligned.length}/${train.length}; ${model.chunks.length} chunks; contexts per template ${contexts.join(' ')}; ${s.out} ${(json.length / 1024).toFixed(0)} KB`);
 
   const learned = createRomanizer(model);

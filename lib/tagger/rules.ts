@@ -21,6 +21,7 @@ import { stripArticle } from '../gazetteer/keys';
 const OPEN_QUOTES = new Set(['“', '«', '"', '‹', '„', "'"]);
 const CLOSE_QUOTES = new Set(['”', '»', '"', '›', '“', "'"]);
 const MAX_NAME = 4;
+const COMPOUND = new Set(['عبد', 'ابو', 'ابن', 'بن', 'ام', 'بنت']);
 
 interface Context {
   text: string;
@@ -71,7 +72,9 @@ function nameLike(ctx: Context, t: Token | undefined): boolean {
   const k = t.norm;
   if (t.kind === 'word' && k.length < 2) return false;
   if (lex.nationalities.has(k) || lex.forces.has(k) || lex.titles.has(k)) return false;
-  if (lex.commonWords.has(k)) return lex.personNames.has(k) && !lex.commonNames.has(k);
+  // a common word (also with the accusative alif of tanween: وفدا) is a name only if it is a known name word too
+  const common = lex.commonWords.has(k) || (k.endsWith('ا') && lex.commonWords.has(k.slice(0, -1)));
+  if (common) return lex.personNames.has(k) && !lex.commonNames.has(k);
   return true;
 }
 
@@ -96,7 +99,11 @@ function nameRun(ctx: Context, j: number): { from: number; to: number } | null {
     return null;
   }
   let k = j;
-  while (k < tokens.length && k - j < MAX_NAME && nameLike(ctx, tokens[k]) && !(k > j && isAdjective(ctx, tokens[k]))) k++;
+  while (k < tokens.length && k - j < MAX_NAME && nameLike(ctx, tokens[k]) && !(k > j && isAdjective(ctx, tokens[k]))) {
+    // past two words, a name goes on only with known name words or the parts of a compound (عبد، أبو، بن …)
+    if (k - j >= 2 && !ctx.lex.personNames.has(tokens[k].norm) && !COMPOUND.has(tokens[k - 1].norm)) break;
+    k++;
+  }
   return k > j ? { from: j, to: k } : null;
 }
 
@@ -118,8 +125,9 @@ function personRule(ctx: Context, i: number): Candidate | null {
   // a role may be qualified before the name: باسم البيت الأبيض، وزير الخارجية الروسي، قائد قوات التحالف
   for (let skipped = 0; j < tokens.length && skipped < 4; skipped++) {
     const g = ctx.gaz.get(j);
-    if (g && g.label !== 'PER') j = g.tokenEnd;
-    else if (lex.nationalities.has(tokens[j].norm) || (found.trigger.kind === 'role' && isAdjective(ctx, tokens[j]))) j++;
+    const role = found.trigger.kind === 'role';
+    if (role && g && g.label !== 'PER') j = g.tokenEnd;
+    else if (lex.nationalities.has(tokens[j].norm) || (role && isAdjective(ctx, tokens[j]))) j++;
     else if (found.trigger.kind === 'role' && tokens[j].analyses[0]?.article && nameFollows(ctx, j + 1)) j++; // المتحدث باسم الجيش “…”
     else break;
   }

@@ -17,6 +17,7 @@
 import { builtin } from '../data';
 import { argTypeError, argValueError, requireString } from '../errors';
 import { normalize, type NormalizeOptions } from '../normalize';
+import { toBuckwalter } from './buckwalter';
 
 /** The learned model as stored in models/romanizer.json. */
 export interface RomanizerModel {
@@ -28,11 +29,15 @@ export interface RomanizerModel {
   chunks: string[];
   /**
    * Context templates, most general first: space-separated letter offsets relative to the current letter (`0` always
-   * included; `^`/`$` pad the word), and `p` for the chunk emitted before. The first template is `0`: the letter alone.
+   * included), then `p` for the chunk emitted before or `pp` for the two before. The first is `0`: the letter alone.
    */
   templates: string[];
-  /** per template: context key → `id:count` pairs, comma-separated (the key is the letters, then `|prev` with `p`) */
-  counts: Array<Record<string, string>>;
+  /**
+   * Per template, its contexts sorted and `;`-separated, each `key=id:count,id:count…`. The key is the letters at the
+   * template's offsets in Buckwalter (`#` beyond the word's edges), then `/c1` or `/c2.c1` for the chunks before (`^`
+   * before the word).
+   */
+  counts: string[];
   /** beam width of the search */
   beam: number;
 }
@@ -177,7 +182,7 @@ interface Dist {
   /** indexes into the letter's candidate list */
   idx: Uint16Array;
   counts: Float64Array;
-  /** total count and number of distinct chunks (Witten-Bell) */
+  /** total count and number of distinct chunks (for Witten-Bell) */
   total: number;
   types: number;
 }
@@ -187,23 +192,42 @@ interface Template {
   offsets: number[];
   /** how many previously emitted chunks the context holds (0, 1 for `p`, 2 for `pp`) */
   history: number;
-  table: Map<string, Dist>;
+  /** letter key → history number (see `historyNumber`; 0 without history) → counts */
+  table: Map<string, Map<number, Dist>>;
 }
 
-/** A beam hypothesis: log probability, the chunk it emitted last (-1: none or unknown), its Latin, the one it extends. */
+/** A beam hypothesis: probability, the chunk it emitted last (-1: none, or a letter the model does not know), its Latin, the one it extends. */
 interface Hyp {
-  score: number;
+  p: number;
   chunk: number;
   latin: string;
   back: Hyp | null;
 }
 
-/** The history part of a context key: `|c1` or `|c2.c1` (`^` before the word). */
-function historyKey(h: Hyp, n: number): string {
-  const c1 = h.chunk < 0 ? '^' : h.chunk;
-  if (n === 1) return '|' + c1;
-  const c2 = h.back === null || h.back.chunk < 0 ? '^' : h.back.chunk;
-  return '|' + c2 + '.' + c1;
+/**
+ * The history part of a context key: `/c1` or `/c2.c1`, chunk ids (`^`: no chunk, before the word or after a letter
+ * the model does not know). Internal, shared with the trainer.
+ */
+export function historyKey(n: number, c2: number, c1: number): string {
+  const a = c1 < 0 ? '^' : c1;
+  return n === 1 ? '/' + a : '/' + (c2 < 0 ? '^' : c2) + '.' + a;
+}
+
+/** The history of a context as one number, for fast lookups: 0 without history (chunk ids -1… shifted by one). */
+function historyNumber(n: number, c2: number, c1: number): number {
+  return n === 0 ? 0 : n === 1 ? c1 + 1 : (c2 + 1) * 65536 + c1 + 1;
+}
+
+/** The letter part of context keys: the word in Buckwalter, padded with `#` (internal, shared with the trainer). */
+export function padWord(letters: string): string {
+  return '##' + toBuckwalter(letters) + '##';
+}
+
+/** The letter part of the key of letter `i` (an index into the unpadded word) for a template's offsets. */
+export function letterKey(padded: string, i: number, offsets: number[]): string {
+  let k = '';
+  for (const o of offsets) k += padded[i + 2 + o];
+  return k;
 }
 
 /** A context template's letter offsets and history length (internal, shared with the trainer). */
@@ -228,28 +252,31 @@ function checkModel(model: unknown): asserts model is RomanizerModel {
   }
   if (m.templates[0] !== '0') throw badModel("must have '0' (the letter alone) as its first template");
   if (typeof m.beam !== 'number' || !(m.beam >= 1)) throw badModel('must have a beam width >= 1');
+  if (!m.normalize || typeof m.normalize.alef !== 'boolean' || typeof m.normalize.hamza !== 'boolean') throw badModel('must say its normalisation (alef, hamza)');
 }
 
 /**
- * Builds a romaniser from a learned model (see `RomanizerModel`); lookup tables are built once here, so romanising a
- * name takes microseconds. Throws a TypeError/RangeError naming what is wrong with an invalid model.
+ * Builds a romaniser from a learned model (see `RomanizerModel`). Lookup tables are built once here, so romanising a
+ * name takes microseconds. Throws a TypeError or RangeError naming what is wrong with an invalid model.
  */
 export function createRomanizer(model: RomanizerModel): Romanizer {
   checkModel(model);
   const chunks = model.chunks;
   const beam = Math.floor(model.beam);
-  // Candidate chunks per letter: everything the letter alone was seen to emit.
+  const entries = model.counts.map((t) => (t ? t.split(';').map((e) => e.split('=')) : []));
+  // candidate chunks per letter: everything the letter alone was seen to emit
   const candidates = new Map<string, number[]>();
-  for (const [letter, list] of Object.entries(model.counts[0])) {
-    candidates.set(letter, list.split(',').map((p) => Number(p.slice(0, p.indexOf(':')))));
-  }
+  for (const [letter, list] of entries[0]) candidates.set(letter, list.split(',').map((p) => Number(p.slice(0, p.indexOf(':')))));
   const templates: Template[] = model.templates.map((t, k) => {
     const { offsets, history } = parseTemplate(t);
     const at = offsets.indexOf(0);
-    const table = new Map<string, Dist>();
-    for (const [key, list] of Object.entries(model.counts[k])) {
+    const table = new Map<string, Map<number, Dist>>();
+    for (const [key, list] of entries[k]) {
       const cand = candidates.get(key[at]);
       if (!cand) continue;
+      const [letters, hist = ''] = key.split('/');
+      const [c2, c1] = hist.includes('.') ? hist.split('.') : ['^', hist];
+      const num = historyNumber(history, c2 === '^' ? -1 : Number(c2), c1 === '^' ? -1 : Number(c1));
       const idx: number[] = [];
       const counts: number[] = [];
       for (const pair of list.split(',')) {
@@ -258,64 +285,74 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
         if (j >= 0) (idx.push(j), counts.push(Number(pair.slice(c + 1))));
       }
       const total = counts.reduce((a, b) => a + b, 0);
-      table.set(key, { idx: Uint16Array.from(idx), counts: Float64Array.from(counts), total, types: idx.length });
+      let row = table.get(letters);
+      if (!row) table.set(letters, (row = new Map()));
+      row.set(num, { idx: Uint16Array.from(idx), counts: Float64Array.from(counts), total, types: idx.length });
     }
     return { offsets, history, table };
   });
-  const firstHistory = templates.findIndex((t) => t.history > 0);
-  const shared = firstHistory < 0 ? templates.length : firstHistory;
-  const state = Math.max(...templates.map((t) => t.history));
+  const depth = Math.max(...templates.map((t) => t.history));
   const norm = romanizerNormalizer(model.normalize);
+  // scratch space, reused: the probabilities shared by all hypotheses, those of one hypothesis, the table rows
+  const size = Math.max(1, ...[...candidates.values()].map((c) => c.length));
+  const base = new Float64Array(size);
+  const p = new Float64Array(size);
+  const rows: Array<Map<number, Dist> | undefined> = new Array(templates.length);
 
-  /** Interpolates `dist` into the probability vector `p` (Witten-Bell), in place. */
-  function interpolate(p: Float64Array, dist: Dist | undefined): void {
-    if (!dist) return;
+  /** Interpolates `dist` into the first `n` probabilities of `q` (Witten-Bell), in place. */
+  function interpolate(q: Float64Array, n: number, dist: Dist | undefined): void {
+    if (dist === undefined) return;
     const z = dist.total + dist.types;
     const keep = dist.types / z;
-    for (let j = 0; j < p.length; j++) p[j] *= keep;
-    for (let j = 0; j < dist.idx.length; j++) p[dist.idx[j]] += dist.counts[j] / z;
+    for (let j = 0; j < n; j++) q[j] *= keep;
+    for (let j = 0; j < dist.idx.length; j++) q[dist.idx[j]] += dist.counts[j] / z;
   }
+
+  /** The history number of what follows `h`, for a context of `n` chunks. */
+  const after = (h: Hyp, n: number): number => historyNumber(n, h.back === null ? -1 : h.back.chunk, h.chunk);
 
   /** Romanises one run of normalised Arabic letters (no article handling). */
   function word(letters: string): string {
-    const padded = '^^' + letters + '$$';
-    let hyps: Hyp[] = [{ score: 0, chunk: -1, latin: '', back: null }];
-    const keys: string[] = new Array(templates.length);
+    const padded = padWord(letters);
+    let hyps: Hyp[] = [{ p: 1, chunk: -1, latin: '', back: null }];
     for (let i = 0; i < letters.length; i++) {
-      const cand = candidates.get(letters[i]);
-      if (!cand) {
+      const cand = candidates.get(padded[i + 2]);
+      if (cand === undefined) {
         // a letter the model never saw: the rule table's reading
         const r = RULE_CONSONANTS[letters[i]] ?? RULE_VOWELS[letters[i]] ?? letters[i];
-        hyps = hyps.map((h) => ({ score: h.score, chunk: -1, latin: r, back: h }));
+        hyps = hyps.map((h) => ({ p: h.p, chunk: -1, latin: r, back: h }));
         continue;
       }
+      const n = cand.length;
+      base.fill(1 / n, 0, n);
       for (let t = 0; t < templates.length; t++) {
-        let k = '';
-        for (const o of templates[t].offsets) k += padded[i + 2 + o];
-        keys[t] = k;
+        rows[t] = templates[t].table.get(letterKey(padded, i, templates[t].offsets));
+        if (templates[t].history === 0) interpolate(base, n, rows[t]?.get(0));
       }
-      const base = new Float64Array(cand.length).fill(1 / cand.length);
-      for (let t = 0; t < shared; t++) interpolate(base, templates[t].table.get(keys[t]));
+      // the best `beam` successors, one per state (the chunks later contexts can see), best first
       const next: Hyp[] = [];
       for (const h of hyps) {
-        const p = shared < templates.length ? base.slice() : base;
-        for (let t = shared; t < templates.length; t++) {
-          const tp = templates[t];
-          interpolate(p, tp.table.get(tp.history ? keys[t] + historyKey(h, tp.history) : keys[t]));
+        for (let j = 0; j < n; j++) p[j] = base[j];
+        for (let t = 0; t < templates.length; t++) {
+          if (templates[t].history > 0) interpolate(p, n, rows[t]?.get(after(h, templates[t].history)));
         }
-        for (let j = 0; j < cand.length; j++) if (p[j] > 1e-4) next.push({ score: h.score + Math.log(p[j]), chunk: cand[j], latin: chunks[cand[j]], back: h });
+        for (let j = 0; j < n; j++) {
+          const score = h.p * p[j];
+          if (!(score > 0) || (next.length === beam && score <= next[beam - 1].p)) continue;
+          const hyp: Hyp = { p: score, chunk: cand[j], latin: chunks[cand[j]], back: h };
+          const state = after(hyp, depth);
+          const same = next.findIndex((o) => after(o, depth) === state);
+          if (same >= 0) {
+            if (score <= next[same].p) continue;
+            next.splice(same, 1);
+          }
+          let at = Math.min(next.length, beam - 1);
+          while (at > 0 && next[at - 1].p < score) at--;
+          if (next.length === beam) next.pop();
+          next.splice(at, 0, hyp);
+        }
       }
-      // keep the best `beam`, one per state (the chunks the next contexts can see)
-      next.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
-      const seen = new Set<string>();
-      hyps = [];
-      for (const h of next) {
-        const st = state === 2 ? historyKey(h, 2) : String(h.chunk);
-        if (seen.has(st)) continue;
-        seen.add(st);
-        hyps.push(h);
-        if (hyps.length === beam) break;
-      }
+      hyps = next;
     }
     let out = '';
     for (let h: Hyp | null = hyps[0]; h !== null; h = h.back) out = h.latin + out;
