@@ -6,7 +6,8 @@
  *   npx tsx scripts/extract-common-words.ts --data ../shared/data/anercorp/train.txt
  *
  * Rule: a whitespace token seen at least 3 times, tagged O at least 95% of the time; a token that is a proclitic
- * (و ف ب ل ك, with or without ال) plus another listed word is left out (its stem is already there).
+ * (و ف ب ل ك, with or without ال) plus another listed word of three letters or more is left out (its stem is
+ * already there); short ones stay (كان is not ك + ان).
  * ANERcorp: Benajiba, Rosso & Benedí (CICLing 2007), CC BY-SA 4.0 as released by CAMeL Lab.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ const kept = [...common].filter((w) => {
   const m = w.match(PROCLITIC)![0];
   if (!m || m === 'ال') return true;
   const rest = w.slice(m.length);
-  return !(rest.length >= 2 && (common.has(rest) || common.has('ال' + rest)));
+  return !(rest.length >= 3 && (common.has(rest) || common.has('ال' + rest)));
 });
 kept.sort();
 const header = [

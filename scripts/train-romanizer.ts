@@ -37,8 +37,6 @@ interface Settings {
   beam: number;
   alef: boolean;
   hamza: boolean;
-  /** consonant letters may not emit a chunk that starts with a vowel (inserted vowels follow their consonant) */
-  onset: boolean;
   templates: string[];
 }
 
@@ -48,16 +46,15 @@ const DEFAULTS: Omit<Settings, 'data'> = {
   test: true,
   wikidata: true,
   maxChunk: 3,
-  minChunk: 2,
+  minChunk: 5,
   minContext: 2,
-  minCount: 1,
-  prune: false,
+  minCount: 2,
+  prune: true,
   iterations: 8,
-  beam: 8,
+  beam: 4,
   alef: false,
   hamza: false,
-  onset: true,
-  templates: ['0', '-1 0', '-1 0 1', '-1 0 1 p', '-2 -1 0 1 p', '-2 -1 0 1 2 p'],
+  templates: ['0', '-1 0', '-1 0 1', '-1 0 1 pp', '-2 -1 0 1 2 pp'],
 };
 
 function parseArgs(argv: string[]): Settings {
@@ -82,7 +79,6 @@ function parseArgs(argv: string[]): Settings {
     else if (a === '--beam') s.beam = Number(val());
     else if (a === '--alef') s.alef = val() === 'true';
     else if (a === '--hamza') s.hamza = val() === 'true';
-    else if (a === '--onset') s.onset = val() === 'true';
     else if (a === '--templates') s.templates = val().split(';');
     else throw new Error(`unknown argument ${a}`);
   }
@@ -128,12 +124,6 @@ class Interner {
   }
 }
 
-/** Letters that stand for (or carry) vowels; the others are consonants. */
-const VOWEL_LETTERS = new Set('اأإآٱوؤيئىةءعه');
-const VOWELS = new Set('aeiou');
-/** The parameter id of forbidden emissions. */
-const BLOCKED = 0;
-
 /** A training pair prepared for EM: the parameter id of every (letter i, Latin start j, length k) emission. */
 interface Lattice {
   ar: string;
@@ -146,25 +136,19 @@ interface Lattice {
  * EM for P(Latin substring | Arabic letter) over monotone alignments; returns the Viterbi chunking of every pair that
  * can be aligned with the substrings kept (seen at least `minChunk` times in the expected counts).
  */
-function align(pairs: Pair[], K: number, iterations: number, minChunk: number, onset: boolean): Array<{ ar: string; chunks: string[] }> {
+function align(pairs: Pair[], K: number, iterations: number, minChunk: number): Array<{ ar: string; chunks: string[] }> {
   const params = new Interner(); // `letter\tsubstring`
-  params.id('\t'); // BLOCKED: a forbidden emission, probability 0
   const lattices: Lattice[] = pairs.map(([ar, en]) => {
     const n = ar.length;
     const m = en.length;
     const p = new Int32Array(n * (m + 1) * (K + 1));
     for (let i = 0; i < n; i++) {
-      const consonant = onset && !VOWEL_LETTERS.has(ar[i]);
-      for (let j = 0; j <= m; j++) {
-        const blocked = consonant && VOWELS.has(en[j]);
-        for (let k = 0; k <= K && j + k <= m; k++) p[(i * (m + 1) + j) * (K + 1) + k] = blocked && k > 0 ? BLOCKED : params.id(ar[i] + '\t' + en.slice(j, j + k));
-      }
+      for (let j = 0; j <= m; j++) for (let k = 0; k <= K && j + k <= m; k++) p[(i * (m + 1) + j) * (K + 1) + k] = params.id(ar[i] + '\t' + en.slice(j, j + k));
     }
     return { ar, en, params: p };
   });
   const letterOf = params.list.map((s) => s.slice(0, s.indexOf('\t')));
   let theta = new Float64Array(params.list.length).fill(1);
-  theta[BLOCKED] = 0;
   for (let it = 0; it < iterations; it++) {
     const expected = new Float64Array(theta.length);
     for (const { ar, en, params: p } of lattices) {
@@ -366,7 +350,7 @@ function main(): void {
   }
   console.log(`train pairs: ${google} google-ar2en + ${wiki} wikidata (${dropped} wikidata pairs of eval/test words dropped)`);
 
-  const aligned = align(train, s.maxChunk, s.iterations, s.minChunk, s.onset);
+  const aligned = align(train, s.maxChunk, s.iterations, s.minChunk);
   const model = buildModel(aligned, s);
   const json = stableJson(model) + '\n';
   mkdirSync(dirname(s.out), { recursive: true });

@@ -41,9 +41,13 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
       if (!phrase) continue;
       const entry = phrase.entries[0];
       const e = gazetteer.entryAt(entry);
-      if (end - i === 1 && phrase.keys.length === 1 && isMinorGenerated(e)) {
+      if (end - i === 1 && phrase.keys.length === 1) {
         const bare = stripArticle(a.norm);
-        if (lex.personNames.has(bare) || lex.commonWords.has(bare) || lex.commonWords.has(t.norm)) continue;
+        // a nationality adjective (سوري) is no place, whatever a place database says
+        if (lex.nationalities.has(a.norm) && e.facts.type !== 'country') continue;
+        // the whole word also reads as proclitic + common word (وأنه = و + أنه): too ambiguous for one word
+        if (a.proclitics.length === 0 && t.analyses.some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
+        if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(bare) || lex.commonWords.has(t.norm))) continue;
       }
       const start = (a.article ?? a.stem).start;
       const c: Candidate = {

@@ -68,6 +68,7 @@ function hasArticle(a: CliticAnalysis): boolean {
 /** A word that can be part of a name: not a common word (unless a known name word), not a nationality, not a trigger. */
 function nameLike(ctx: Context, t: Token | undefined): boolean {
   if (!t || (t.kind !== 'word' && t.kind !== 'mixed' && t.kind !== 'latin')) return false;
+  if (t.analyses[0]?.proclitics.length) return false; // وX، بX، لX: a conjunction or preposition ends the name
   const { lex } = ctx;
   const k = t.norm;
   if (t.kind === 'word' && k.length < 2) return false;
@@ -143,18 +144,20 @@ function personRule(ctx: Context, i: number): Candidate | null {
 /** Place and organisation descriptors share one shape. */
 function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
   const found = triggerAt(ctx, i, table);
-  if (!found || hasArticle(found.analysis)) return null;
+  if (!found || hasArticle(found.analysis) || ctx.gaz.has(i)) return null; // دير الزور is a name, not دير + الزور
   const { tokens } = ctx;
   const j = found.next;
   if (j >= tokens.length) return null;
   const inside = found.trigger.kind === 'inside';
   const headStart = found.analysis.stem.start;
   const g = ctx.gaz.get(j);
-  if (g && (g.label === 'LOC' || g.label === label || label === 'ORG')) {
+  // after an inside head only a name of the rule's own kind (جبهة حلب is no organisation); after an outside one
+  // (صحيفة، تنظيم) the name takes the rule's label (صحيفة الشرق الأوسط)
+  if (g && (inside ? g.label === label : true)) {
     if (!inside) return g.label === label ? null : { ...g, label, source: 'rule', contextual: true, score: 0.8 };
     // facility head + name(s): طريق حمص تدمر
     let end = g.tokenEnd;
-    while (label === 'LOC' && ctx.gaz.get(end)?.label === 'LOC') end = ctx.gaz.get(end)!.tokenEnd;
+    for (let next = ctx.gaz.get(end); label === 'LOC' && next?.label === 'LOC' && next.start === tokens[end].start; next = ctx.gaz.get(end)) end = next.tokenEnd;
     return candidate(ctx, i, headStart, end, label, 0.85);
   }
   if (label === 'ORG' && inside) {
@@ -199,13 +202,16 @@ function unitRule(ctx: Context, i: number): Candidate | null {
   if (!head) return null;
   // the next word is itself a force noun: the unit starts there (قيادة الجيش الأمريكي → الجيش الأمريكي)
   const next = tokens[i + 1];
-  if (next && next.analyses[0]?.proclitics.length === 0 && lex.forces.get(next.norm)?.kind === 'force') return null;
+  if (next && next.analyses[0]?.proclitics.length === 0 && lex.forces.get(next.norm)?.kind === 'force' && !lex.modifiers.has(next.norm)) return null;
   let j = i + 1;
   let ids = 0;
   while (j < tokens.length && j - i <= 6) {
     const t = tokens[j];
     const a = t.analyses[0];
     const k = t.norm;
+    // an indefinite head takes definite identifiers only: قوات النظام, not فصائل مسلحة كردية
+    const definite = k.startsWith('ال');
+    if (!head.article && !definite && t.kind !== 'number') break;
     const mod = lex.modifiers.get(k);
     if (mod) {
       if (mod.kind === 'specialty') ids++;
@@ -228,7 +234,8 @@ function unitRule(ctx: Context, i: number): Candidate | null {
       break;
     }
     const g = ctx.gaz.get(j);
-    if (ids === 0 && g) {
+    // a named force (قوات التحالف الدولي، قوات حفتر); not a person after a head that is also a rank (اللواء قاسم …)
+    if (ids === 0 && g && (g.label !== 'PER' || !lex.titles.has(tokens[i].analyses[0]?.norm ?? ''))) {
       ids++;
       j = g.tokenEnd;
       continue;

@@ -196,7 +196,10 @@ interface Template {
   table: Map<string, Map<number, Dist>>;
 }
 
-/** A beam hypothesis: probability, the chunk it emitted last (-1: none, or a letter the model does not know), its Latin, the one it extends. */
+/**
+ * A beam hypothesis: probability (relative to the best), the chunk it emitted last (-1: none, or a letter the model
+ * does not know), its Latin, and the hypothesis it extends.
+ */
 interface Hyp {
   p: number;
   chunk: number;
@@ -352,6 +355,8 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
           next.splice(at, 0, hyp);
         }
       }
+      // rescale so that long words do not underflow (the best hypothesis has probability 1)
+      for (let k = next.length - 1; k >= 0; k--) next[k].p /= next[0].p;
       hyps = next;
     }
     let out = '';
