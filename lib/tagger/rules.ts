@@ -176,7 +176,8 @@ function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, 
     }
     return k > j ? candidate(ctx, i, headStart, k, label, 0.7) : null;
   }
-  const run = nameRun(ctx, j);
+  // a quoted word after a descriptor is a figure of speech more often than a name (أشبه بمدينة «أشباح»)
+  const run = OPEN_QUOTES.has(tokens[j].text) ? null : nameRun(ctx, j);
   if (!run) return null;
   return inside ? candidate(ctx, i, headStart, run.to, label, 0.7) : candidate(ctx, run.from, tokens[run.from].start, run.to, label, 0.7);
 }

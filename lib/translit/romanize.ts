@@ -65,30 +65,36 @@ export function romanizerNormalizer(folds: { alef: boolean; hamza: boolean }): (
   return (s) => normalize(s, options);
 }
 
+/** Upper-cases the first letter of a romanised word. */
 function capitalise(s: string): string {
-  const i = s.search(/[a-z]/);
-  return i < 0 ? s : s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1);
+  return s.length > 0 && s[0] >= 'a' && s[0] <= 'z' ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
+const MARKS = /[\u064b-\u065f\u0670]/g;
+/** The article at the start of a run of letters (with any marks on it). */
+const ARTICLE_AT_START = /^[اٱ][\u064b-\u065f]*ل[\u064b-\u065f]*/;
+
 /**
- * Romanises text word by word with `word` (which gets one run of normalised Arabic letters, and whether its article
- * should be kept apart) and applies the shared conventions: capitals, `al-` inside a name, construct-state ta marbuta.
+ * Romanises text word by word and applies the conventions both romanisers share: each run of Arabic letters goes to
+ * `word` and comes back capitalised; the article is split off as `al-` (`Al-` on the first word) on words after the
+ * first, or on every word if `articleFirst`; a ta marbuta before a word with the article becomes -at; Arabic
+ * punctuation becomes ASCII; anything else (Latin, digits) passes through.
  */
-function romanizeText(text: string, norm: (s: string) => string, word: (letters: string) => string): string {
+function romanizeText(text: string, norm: (s: string) => string, run: RegExp, word: (letters: string) => string, articleFirst: boolean): string {
   const words = norm(text).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   for (let w = 0; w < words.length; w++) {
-    const letters = words[w];
-    const next = words[w + 1];
-    const construct = next !== undefined && next.startsWith(ARTICLE) && letters.endsWith(TA_MARBUTA);
-    let r = letters.replace(ARABIC_RUN, (run) => {
-      if (run === 'الله') return 'allah';
-      if (w > 0 && run.startsWith(ARTICLE) && run.length > 3) return 'al-' + capitalise(word(run.slice(2)));
-      return word(run);
+    const bare = words[w].replace(MARKS, '');
+    const construct = words[w + 1]?.replace(MARKS, '').startsWith(ARTICLE) && bare.endsWith(TA_MARBUTA);
+    let r = words[w].replace(run, (letters) => {
+      if (letters.replace(MARKS, '') === 'الله') return 'Allah';
+      const article = (w > 0 || articleFirst) && letters.replace(MARKS, '').length > 3 ? ARTICLE_AT_START.exec(letters) : null;
+      if (article) return (w > 0 ? 'al-' : 'Al-') + capitalise(word(letters.slice(article[0].length)));
+      return capitalise(word(letters));
     });
     r = r.replace(/[،؛؟٪]/g, (c) => PUNCT[c]);
     if (construct) r = /[ae]h?$/.test(r) ? r.replace(/h?$/, 't') : r + 'at';
-    out.push(capitalise(r));
+    out.push(r);
   }
   return out.join(' ');
 }
@@ -102,76 +108,65 @@ const RULE_CONSONANTS: Readonly<Record<string, string>> = {
   'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'ع': "'", 'غ': 'gh', 'ف': 'f',
   'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'پ': 'p', 'چ': 'ch', 'ڤ': 'v', 'گ': 'g', 'ک': 'k',
 };
-/** Letters that are vowels (or carry one) wherever they stand. */
+/** Letters that are vowels wherever they stand. */
 const RULE_VOWELS: Readonly<Record<string, string>> = { 'ا': 'a', 'ى': 'a', 'آ': 'a', 'ٱ': 'a', 'ة': 'a' };
+/** Words the letters alone would spell badly. */
+const RULE_WORDS: Readonly<Record<string, string>> = { 'ابن': 'ibn', 'بن': 'bin', 'بنت': 'bint' };
 const HARAKAT: Readonly<Record<string, string>> = { '\u064e': 'a', '\u064f': 'u', '\u0650': 'i', '\u0670': 'a' };
 const SHADDA = '\u0651';
 const LONG = /[اىوية]/;
-
+const isMark = (c: string): boolean => (c >= '\u064b' && c <= '\u065f') || c === '\u0670';
+const RULE_RUN = new RegExp(`[${LETTERS}\\u064b-\\u065f\\u0670]+`, 'g');
 const ruleNorm = (s: string): string => normalize(s, { tatweel: true, invisible: true, alef: false, hamza: false });
 
-/** One word by the rules; harakat and shadda are honoured when present. */
-function ruleWord(word: string): string {
+/** One run of letters (and marks) by the rules; harakat and shadda are honoured when present. */
+function ruleWord(run: string): string {
+  const special = RULE_WORDS[run.replace(MARKS, '')];
+  if (special !== undefined) return special;
   let out = '';
-  let start = 0;
-  const letters = word.replace(/[\u064b-\u065f\u0670]/g, '');
-  if (letters.startsWith(ARTICLE) && letters.length > 3) {
-    out = 'al-';
-    start = 2;
-  }
-  let prev = ''; // the Latin of the previous letter, for shadda
   let first = true;
-  for (let i = start; i < word.length; i++) {
-    const c = word[i];
-    if (c === SHADDA) {
-      out += prev;
-      continue;
-    }
-    const h = HARAKAT[c];
-    if (h !== undefined) {
-      out += h;
-      continue;
-    }
-    if (c >= '\u064b' && c <= '\u065f') continue; // tanween, sukun and other marks
+  for (let i = 0; i < run.length; i++) {
+    const c = run[i];
+    if (isMark(c)) continue; // read with their letter
     let j = i + 1;
-    while (j < word.length && word[j] >= '\u064b' && word[j] <= '\u065f') j++;
-    const next = word[j];
-    const last = next === undefined;
+    while (j < run.length && isMark(run[j])) j++;
+    const marks = run.slice(i + 1, j);
+    const next = run[j];
     let r: string;
     if (c === 'و' || c === 'ي') {
-      const consonant = first || (next !== undefined && LONG.test(next) && next !== c) || /a$/.test(out);
-      r = c === 'و' ? (consonant ? 'w' : 'u') : consonant && !last ? 'y' : 'i';
+      const vowel = c === 'و' ? 'u' : 'i';
+      if (!first && marks === '' && out.endsWith(vowel)) r = ''; // a long vowel after its short one
+      else if (first || (next !== undefined && LONG.test(next) && next !== c) || out.endsWith('a')) r = c === 'و' ? 'w' : next === undefined ? 'i' : 'y';
+      else r = vowel;
     } else if (c === 'أ' || c === 'إ') {
-      r = first ? (c === 'أ' ? 'a' : 'i') : "'";
+      r = !first ? "'" : c === 'أ' ? 'a' : 'i';
+    } else if (c === 'ع' && first) {
+      r = next !== undefined && /[اوىي]/.test(next) ? '' : 'a';
+    } else if (c === 'ا' && out.endsWith('a')) {
+      r = '';
     } else {
       r = RULE_VOWELS[c] ?? RULE_CONSONANTS[c] ?? c;
     }
+    if (marks.includes(SHADDA) && next !== undefined) r += r;
+    for (const m of marks) r += HARAKAT[m] ?? '';
     out += r;
-    prev = r;
     first = false;
   }
   // a glottal stop or 'ayn at either end of a word is not written
-  return out.replace(/^(al-)?'+|'+$/g, '$1');
+  return out.replace(/^'+|'+$/g, '');
 }
 
 /**
  * Romanises Arabic by a hand-written ALA-LC-like table without diacritics: consonants one to one (ث th, خ kh, ش sh,
- * ع ', غ gh…), ا/ى → a, و/ي → w/y at the start of a word, before a long vowel or after a, else u/i; ة → a; ال → al-.
- * Short vowels are not written unless the text has harakat. The baseline the learned model is measured against.
- * @example romanizeRules('دير الزور') // 'Dyr al-Zur'
+ * ع ', غ gh…), ا/ى → a, و/ي → w/y at the start of a word, before a long vowel or after a, else u/i; ة → a (-at before
+ * an article); ال → al-. Short vowels are written only when the text has harakat (shadda doubles). The baseline the
+ * learned model is measured against, and the fallback when no model ships.
+ * @example romanizeRules('دير الزور') // 'Dir al-Zur'
+ * @example romanizeRules('تَدْمُر') // 'Tadmur'
  */
 export function romanizeRules(arabic: string): string {
   requireString('romanizeRules', 'arabic', arabic);
-  const words = ruleNorm(arabic).split(/\s+/).filter(Boolean);
-  return words
-    .map((w, k) => {
-      let r = w.replace(/[\u0621-\u065f\u0670\u0671\u067e\u0686\u06a4\u06a9\u06af\u06cc]+/g, (run) => (run === 'الله' ? 'allah' : ruleWord(run)));
-      r = r.replace(/[،؛؟٪]/g, (c) => PUNCT[c]);
-      const next = words[k + 1];
-      if (next?.startsWith(ARTICLE) && /ة[\u064b-\u065f]*$/.test(w)) r = r.replace(/a$/, 'at');
-      return capitalise(r).replace(/^al-([a-z])/, (_m, c: string) => 'al-' + c.toUpperCase());
-    })
-    .join(' ');
+  return romanizeText(arabic, ruleNorm, RULE_RUN, ruleWord, true);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -366,7 +361,7 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
 
   return (arabic: string): string => {
     requireString('romanize', 'arabic', arabic);
-    return romanizeText(arabic, norm, word);
+    return romanizeText(arabic, norm, ARABIC_RUN, word, false);
   };
 }
 
