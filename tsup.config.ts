@@ -18,6 +18,8 @@ export default defineConfig([
     platform: 'neutral',
     splitting: false,
     treeshake: true,
+    // bundle the edit distance in, so dist/index.mjs has no bare imports and loads in a browser as it is
+    noExternal: ['fast-levenshtein', 'fastest-levenshtein'],
     outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.js' }),
     // keep Arabic as UTF-8 in the bundle: escaped as \uXXXX it would be three times larger
     esbuildOptions: (o) => {

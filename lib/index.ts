@@ -38,7 +38,7 @@ export type { ErrorCode } from './errors';
 export { toConll, bioTags, readConll } from './formats/conll';
 export type { ReadConllOptions } from './formats/conll';
 export { toBrat, readBrat } from './formats/brat';
-export { toHTML, escapeHtml } from './formats/html';
+export { toHTML, escapeHtml, HTML_STYLE, LABEL_COLOURS } from './formats/html';
 export type { HtmlOptions } from './formats/html';
 export { toPretty } from './formats/pretty';
 export { toRecord, toSpacy } from './formats/json';

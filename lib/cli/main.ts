@@ -183,10 +183,12 @@ function program(): Command {
       const docs = lib.parseGoldJsonl(readInput(file), file);
       const seconds = Number(opts.seconds);
       if (!(seconds >= 0)) throw new UsageError(`--seconds must be a number >= 0, got '${opts.seconds}'`);
-      const withRules = lib.evaluate(docs, { seconds });
-      process.stdout.write(lib.formatEvaluation(withRules, `arabic-ner ${pkg.version}: gazetteer + rules, on ${file}`) + '\n\n');
-      const gazOnly = lib.evaluate(docs, { seconds, rules: false });
-      process.stdout.write(lib.formatEvaluation(gazOnly, 'gazetteer only') + '\n');
+      const runs: Array<[string, Lib.EvaluateOptions]> = [
+        [`arabic-ner ${pkg.version} on ${file}: full tag() (gazetteer + rules + model)`, {}],
+        ['without the model (gazetteer + rules)', { model: 'off' }],
+        ['gazetteer only', { model: 'off', rules: false }],
+      ];
+      for (const [title, options] of runs) process.stdout.write(lib.formatEvaluation(lib.evaluate(docs, { ...options, seconds }), title) + '\n\n');
     });
 
   return cmd;

@@ -14,7 +14,7 @@ export function escapeHtml(s: string): string {
 
 export const HTML_STYLE = `.arabic-ner{direction:rtl;font:18px/2.2 'Noto Naskh Arabic','Amiri',Tahoma,sans-serif;white-space:pre-wrap}
 .arabic-ner mark{padding:.1em .3em;border-radius:.3em;margin:0 .1em}
-.arabic-ner mark .label{font:bold 11px sans-serif;margin-inline-start:.4em;direction:ltr;unicode-bidi:isolate;opacity:.8}
+.arabic-ner mark .label{font:bold 11px sans-serif;margin-inline-start:.4em;unicode-bidi:isolate;opacity:.8}
 .arabic-ner-legend{font:13px sans-serif;margin:.5em 0;direction:ltr}
 .arabic-ner-legend span{padding:.1em .5em;border-radius:.3em;margin-right:.5em}`;
 

@@ -61,7 +61,7 @@ const PUNCT: Record<string, string> = { '،': ',', '؛': ';', '؟': '?', '٪': '
  * Internal, shared with scripts/train-romanizer.ts so that training sees what romanising sees.
  */
 export function romanizerNormalizer(folds: { alef: boolean; hamza: boolean }): (s: string) => string {
-  const options: NormalizeOptions = { diacritics: true, tatweel: true, invisible: true, taMarbuta: false, ...folds };
+  const options: NormalizeOptions = { diacritics: true, tatweel: true, invisible: true, taMarbuta: false, alefMaqsura: false, ...folds };
   return (s) => normalize(s, options);
 }
 
@@ -117,7 +117,7 @@ const SHADDA = '\u0651';
 const LONG = /[اىوية]/;
 const isMark = (c: string): boolean => (c >= '\u064b' && c <= '\u065f') || c === '\u0670';
 const RULE_RUN = new RegExp(`[${LETTERS}\\u064b-\\u065f\\u0670]+`, 'g');
-const ruleNorm = (s: string): string => normalize(s, { tatweel: true, invisible: true, alef: false, hamza: false });
+const ruleNorm = (s: string): string => normalize(s, { tatweel: true, invisible: true, alef: false, hamza: false, alefMaqsura: false });
 
 /** One run of letters (and marks) by the rules; harakat and shadda are honoured when present. */
 function ruleWord(run: string): string {
@@ -142,7 +142,7 @@ function ruleWord(run: string): string {
       r = !first ? "'" : c === 'أ' ? 'a' : 'i';
     } else if (c === 'ع' && first) {
       r = next !== undefined && /[اوىي]/.test(next) ? '' : 'a';
-    } else if (c === 'ا' && out.endsWith('a')) {
+    } else if ((c === 'ا' || c === 'ى') && out.endsWith('a')) {
       r = '';
     } else {
       r = RULE_VOWELS[c] ?? RULE_CONSONANTS[c] ?? c;
