@@ -49,11 +49,13 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         if (a.proclitics.length === 0 && t.analyses.some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
         if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(bare) || lex.commonWords.has(t.norm))) continue;
       }
-      const start = (a.article ?? a.stem).start;
+      // a place listed with its settlement descriptor (مدينة الزاوية) is tagged without it, as the guidelines say
+      const trim = e.label === 'LOC' && phrase.keys.length >= 2 && end - i >= 2 && isOutsideDescriptor(lex, phrase.keys[0]);
+      const start = trim ? tokens[i + 1].start : (a.article ?? a.stem).start;
       const c: Candidate = {
         start,
         end: tokens[end - 1].end,
-        tokenStart: i,
+        tokenStart: trim ? i + 1 : i,
         tokenEnd: end,
         label: e.label,
         source: 'gazetteer',
@@ -66,6 +68,10 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     if (best) out.push(best);
   }
   return out;
+}
+
+function isOutsideDescriptor(lex: RuleLexicons, key: string): boolean {
+  return lex.placeDescriptors.get(key)?.some((t) => t.keys.length === 1 && t.kind === 'outside') ?? false;
 }
 
 /** A generated entry that is not a country, a capital or a city of 100,000 people or more. */

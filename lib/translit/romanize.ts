@@ -76,21 +76,23 @@ const ARTICLE_AT_START = /^[اٱ][\u064b-\u065f]*ل[\u064b-\u065f]*/;
 
 /**
  * Romanises text word by word and applies the conventions both romanisers share: each run of Arabic letters goes to
- * `word` and comes back capitalised; the article is split off as `al-` (`Al-` on the first word) on words after the
- * first, or on every word if `articleFirst`; a ta marbuta before a word with the article becomes -at; Arabic
- * punctuation becomes ASCII; anything else (Latin, digits) passes through.
+ * `word` and comes back capitalised; the article is split off and written `al-` (`Al-` on the first word), except on
+ * a name of one word when `dropLoneArticle` (الموصل → Mosul, as English usage and the training data have it); a ta
+ * marbuta before a word with the article becomes -at; Arabic punctuation becomes ASCII; anything else passes through.
  */
-function romanizeText(text: string, norm: (s: string) => string, run: RegExp, word: (letters: string) => string, articleFirst: boolean): string {
+function romanizeText(text: string, norm: (s: string) => string, run: RegExp, word: (letters: string) => string, dropLoneArticle: boolean): string {
   const words = norm(text).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   for (let w = 0; w < words.length; w++) {
     const bare = words[w].replace(MARKS, '');
     const construct = words[w + 1]?.replace(MARKS, '').startsWith(ARTICLE) && bare.endsWith(TA_MARBUTA);
     let r = words[w].replace(run, (letters) => {
-      if (letters.replace(MARKS, '') === 'الله') return 'Allah';
-      const article = (w > 0 || articleFirst) && letters.replace(MARKS, '').length > 3 ? ARTICLE_AT_START.exec(letters) : null;
-      if (article) return (w > 0 ? 'al-' : 'Al-') + capitalise(word(letters.slice(article[0].length)));
-      return capitalise(word(letters));
+      const plain = letters.replace(MARKS, '');
+      if (plain === 'الله') return 'Allah';
+      const article = plain.length > 3 ? ARTICLE_AT_START.exec(letters) : null;
+      if (!article) return capitalise(word(letters));
+      const stem = capitalise(word(letters.slice(article[0].length)));
+      return dropLoneArticle && words.length === 1 ? stem : (w > 0 ? 'al-' : 'Al-') + stem;
     });
     r = r.replace(/[،؛؟٪]/g, (c) => PUNCT[c]);
     if (construct) r = /[ae]h?$/.test(r) ? r.replace(/h?$/, 't') : r + 'at';
@@ -166,7 +168,7 @@ function ruleWord(run: string): string {
  */
 export function romanizeRules(arabic: string): string {
   requireString('romanizeRules', 'arabic', arabic);
-  return romanizeText(arabic, ruleNorm, RULE_RUN, ruleWord, true);
+  return romanizeText(arabic, ruleNorm, RULE_RUN, ruleWord, false);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -361,7 +363,7 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
 
   return (arabic: string): string => {
     requireString('romanize', 'arabic', arabic);
-    return romanizeText(arabic, norm, ARABIC_RUN, word, false);
+    return romanizeText(arabic, norm, ARABIC_RUN, word, true);
   };
 }
 
