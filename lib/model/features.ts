@@ -24,7 +24,8 @@ export interface FeatureContext {
 
 export const enum T {
   Bias, Word, Stem, Procl, Pre2, Pre3, Suf2, Suf3, Shape, WordM1, WordP1, StemM1, StemP1, WordM2, WordP2,
-  Gaz, GazM1, GazP1, TrigM1, TrigM2, Name, NameM1, NameP1, Common, BigramM1, BigramP1, Nisba, Quote, Count,
+  Gaz, GazM1, GazP1, TrigM1, TrigM2, Name, NameM1, NameP1, Common, BigramM1, BigramP1, Nisba, Quote,
+  StemM2, StemP2, WordSuf3, ArticleM1P1, NameM2P2, GazWord, Count,
 }
 
 const SEEDS = Array.from({ length: T.Count }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
@@ -102,6 +103,13 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
   emit(hashFeature(T.BigramP1, stem + ' ' + stemOf(next)));
   emit(hashFeature(T.Nisba, t.analyses[0]?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
   emit(hashFeature(T.Quote, prev && (prev.text === '“' || prev.text === '«' || prev.text === '"') ? 'q' : ''));
+  emit(hashFeature(T.StemM2, stemOf(tokens[i - 2])));
+  emit(hashFeature(T.StemP2, stemOf(tokens[i + 2])));
+  if (w.length >= 4) emit(hashFeature(T.WordSuf3, w.slice(-3)));
+  const art = (x: Token | undefined) => (!x ? '<s>' : x.analyses[0]?.article ? 'a' : x.kind[0]);
+  emit(hashFeature(T.ArticleM1P1, art(prev) + art(t) + art(next)));
+  emit(hashFeature(T.NameM2P2, name(tokens[i - 2]) + '|' + name(tokens[i + 2])));
+  if (ctx.gaz[i]) emit(hashFeature(T.GazWord, ctx.gaz[i] + stem));
 }
 
 /** Gazetteer B/I labels of each token from the gazetteer stage's candidates. */

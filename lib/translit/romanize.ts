@@ -77,15 +77,16 @@ const ARTICLE_AT_START = /^[اٱ][\u064b-\u065f]*ل[\u064b-\u065f]*/;
 /**
  * Romanises text word by word and applies the conventions both romanisers share: each run of Arabic letters goes to
  * `word` and comes back capitalised; the article is split off and written `al-` (`Al-` on the first word), except on
- * a name of one word when `dropLoneArticle` (الموصل → Mosul, as English usage and the training data have it); a ta
- * marbuta before a word with the article becomes -at; Arabic punctuation becomes ASCII; anything else passes through.
+ * a name of one word when `dropLoneArticle` (الموصل → Mosul, as English usage and the training data have it); the
+ * ta marbuta of a word without the article before one with it is read as construct state, -at (مدينة الرقة); Arabic punctuation becomes ASCII; anything else passes through.
  */
 function romanizeText(text: string, norm: (s: string) => string, run: RegExp, word: (letters: string) => string, dropLoneArticle: boolean): string {
   const words = norm(text).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   for (let w = 0; w < words.length; w++) {
     const bare = words[w].replace(MARKS, '');
-    const construct = words[w + 1]?.replace(MARKS, '').startsWith(ARTICLE) && bare.endsWith(TA_MARBUTA);
+    // construct state (idafa): a noun in -a without the article before one with it
+    const construct = bare.endsWith(TA_MARBUTA) && !bare.startsWith(ARTICLE) && words[w + 1]?.replace(MARKS, '').startsWith(ARTICLE);
     let r = words[w].replace(run, (letters) => {
       const plain = letters.replace(MARKS, '');
       if (plain === 'الله') return 'Allah';
