@@ -10,9 +10,12 @@
  * 1. Alignment: EM over monotone alignments in which every Arabic letter (normalised as the romaniser normalises)
  *    emits a Latin substring of 0..`maxChunk` characters, with P(substring | letter) re-estimated from expected
  *    counts; then each pair's Viterbi alignment, with substrings rarer than `minChunk` for a letter pruned.
- * 2. Model: for every context template (the letter alone, then wider windows of neighbours, word edges and the
- *    chunk emitted before), the counts of the chunk each letter emits. Contexts seen fewer than `minContext` times
- *    are dropped. The romaniser interpolates them (Witten-Bell) and decodes with a beam.
+ * 2. Model: for every context template (the letter alone, then wider windows of neighbours and word edges, with the
+ *    two chunks emitted before), the counts of the chunk each letter emits. Contexts seen fewer than `minContext`
+ *    times, chunks seen fewer than `minCount` times in a wide context, and contexts that saw one chunk only, the one
+ *    their parent context prefers anyway, are dropped (that keeps the model small). The romaniser interpolates the
+ *    templates (Witten-Bell) and decodes with a beam.
+ * 3. Evaluation: exact match and character error rate of the learned model and of the rules, on eval and on test.
  *
  * The output is deterministic: integer counts only, keys sorted, no timestamps.
  */
@@ -22,21 +25,32 @@ import levenshtein from 'fast-levenshtein';
 import { ARABIC_WORD, createRomanizer, historyKey, letterKey, padWord, parseTemplate, romanizeRules, romanizerNormalizer, type RomanizerModel } from '../lib/translit/romanize';
 
 interface Settings {
+  /** the folder holding google-ar2en/ and wikidata-person-words/ */
   data: string;
+  /** where the model goes */
   out: string;
+  /** report test figures (off while tuning) */
   test: boolean;
+  /** train on the Wikidata pairs too */
   wikidata: boolean;
+  /** longest Latin substring one letter may emit */
   maxChunk: number;
+  /** (letter, substring) pairs with fewer expected counts are not aligned */
   minChunk: number;
+  /** contexts wider than the letter alone seen fewer times are dropped */
   minContext: number;
   /** in contexts wider than the letter alone, chunks seen fewer times are dropped */
   minCount: number;
   /** drop a context that saw one chunk only, the one its parent context (the template before) sees most */
   prune: boolean;
+  /** EM iterations */
   iterations: number;
+  /** beam width of the romaniser */
   beam: number;
+  /** the normaliser's alef and hamza folds */
   alef: boolean;
   hamza: boolean;
+  /** context templates (see RomanizerModel.templates) */
   templates: string[];
 }
 
@@ -356,7 +370,7 @@ function main(): void {
   mkdirSync(dirname(s.out), { recursive: true });
   writeFileSync(s.out, json);
   const contexts = model.counts.map((t) => t.split(';').length);
-  console.log(`aligned ${aligned.length}/${train.length}; ${model.chunks.length} chunks; contexts per template ${contexts.join(' ')}; ${s.out} ${(json.length / 1024).toFixed(0)} KB`);
+  console.log(`aligned ${aligned.length}/${train.length}; ${model.chunks.length} chunks; contexts per template ${contexts.join(' ')}; ${s.out} ${(Buffer.byteLength(json) / 1024).toFixed(0)} KB`);
 
   const learned = createRomanizer(model);
   const sets: Array<[string, Pair[]]> = [['eval', evalPairs]];

@@ -1,18 +1,19 @@
 /**
- * Readable romanisation of Arabic names (تدمر → Tadmur).
+ * Readable romanisation of Arabic names (تدمر → Tadmer, حلب → Halab, جبهة النصرة → Jabhat al-Nasra).
  *
  * - `romanizeRules`: a hand-written ALA-LC-like rule table without diacritics: the baseline, and the fallback.
  * - `createRomanizer(model)`: a romaniser learned from name pairs by scripts/train-romanizer.ts. Each Arabic letter
- *   emits a Latin chunk (possibly empty, possibly with vowels the script does not write); the chunk is predicted from
- *   the letter's neighbours (up to two letters either side, word start/end) and the chunk emitted for the previous
- *   letter, with Witten-Bell interpolation from wide contexts down to the letter alone, and the best sequence is found
- *   by a small beam search.
+ *   emits a Latin chunk (possibly empty, possibly with vowels the script does not write). The chunk is predicted from
+ *   the letter's neighbours (up to two letters either side, word start and end) and the two chunks emitted before,
+ *   interpolating (Witten-Bell) from the widest context down to the letter alone; a small beam search finds the best
+ *   sequence. See docs/romanizer.md.
  * - `romanize`: the learned model shipped in the package (`models/romanizer.json`), or the rules when none ships.
  *
- * Conventions for both: every word is capitalised (Deir, Tadmur); words are romanised one by one; the article of a
- * word after the first is written `al-` (دير الزور → Deir al-Zor); a ta marbuta before such a word is read as
- * construct state (-at: مدينة الرقة → Madinat al-Raqa). A single word or the first word keeps what the learned model
- * does with its article, which follows the training data (الترابي → Turabi, as English usage has it).
+ * Conventions for both: words are romanised one by one and capitalised; the article is written `al-` (`Al-` on the
+ * first word: دير الزور → Der al-Zor, الدولة الإسلامية → Al-Dola al-…), except that the learned romaniser drops it on a
+ * name of one word, as its training data and English usage do (الموصل → Mosl, البغدادي → Baghdadi); a ta marbuta
+ * before a word with the article is read as construct state (مدينة الرقة → …at al-…); الله is Allah; Arabic
+ * punctuation becomes ASCII; Latin letters and digits pass through.
  */
 import { builtin } from '../data';
 import { argTypeError, argValueError, requireString } from '../errors';
@@ -23,7 +24,10 @@ import { toBuckwalter } from './buckwalter';
 export interface RomanizerModel {
   /** always `arabic-ner/romanizer@1` */
   format: string;
-  /** the normaliser folds applied before romanising (diacritics, tatweel and invisible characters are always removed) */
+  /**
+   * The normaliser's alef and hamza folds, on or off, applied before romanising. Diacritics, tatweel and invisible
+   * characters are always removed; ta marbuta and alef maqsura are kept; the other default folds apply.
+   */
   normalize: { alef: boolean; hamza: boolean };
   /** the Latin chunks letters emit; chunk ids index this list */
   chunks: string[];
@@ -65,9 +69,11 @@ export function romanizerNormalizer(folds: { alef: boolean; hamza: boolean }): (
   return (s) => normalize(s, options);
 }
 
-/** Upper-cases the first letter of a romanised word. */
+/** Upper-cases the first letter of a romanised word (after any apostrophes). */
 function capitalise(s: string): string {
-  return s.length > 0 && s[0] >= 'a' && s[0] <= 'z' ? s[0].toUpperCase() + s.slice(1) : s;
+  let i = 0;
+  while (s[i] === "'") i++;
+  return i < s.length && s[i] >= 'a' && s[i] <= 'z' ? s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1) : s;
 }
 
 const MARKS = /[\u064b-\u065f\u0670]/g;
@@ -156,7 +162,11 @@ function ruleWord(run: string): string {
     first = false;
   }
   // a glottal stop or 'ayn at either end of a word is not written
-  return out.replace(/^'+|'+$/g, '');
+  let from = 0;
+  let to = out.length;
+  while (from < to && out[from] === "'") from++;
+  while (to > from && out[to - 1] === "'") to--;
+  return out.slice(from, to);
 }
 
 /**
@@ -362,9 +372,20 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
     return out;
   }
 
+  // names recur in text: remember the last few thousand words
+  const cache = new Map<string, string>();
+  const cached = (letters: string): string => {
+    let r = cache.get(letters);
+    if (r === undefined) {
+      if (cache.size >= 4096) cache.clear();
+      cache.set(letters, (r = word(letters)));
+    }
+    return r;
+  };
+
   return (arabic: string): string => {
     requireString('romanize', 'arabic', arabic);
-    return romanizeText(arabic, norm, ARABIC_RUN, word, true);
+    return romanizeText(arabic, norm, ARABIC_RUN, cached, true);
   };
 }
 
@@ -372,9 +393,9 @@ let shipped: Romanizer | null | undefined;
 
 /**
  * Romanises an Arabic name with the learned model shipped in the package, word by word and capitalised; falls back to
- * `romanizeRules` when the package ships no model.
- * @example romanize('تدمر') // 'Tadmur'
- * @example romanize('دير الزور') // 'Deir al-Zor'
+ * `romanizeRules` when the package ships no model. Throws a TypeError (`ERR_ARG_TYPE`) unless `arabic` is a string.
+ * @example romanize('تدمر') // 'Tadmer'
+ * @example romanize('دير الزور') // 'Der al-Zor'
  */
 export function romanize(arabic: string): string {
   requireString('romanize', 'arabic', arabic);
