@@ -40,8 +40,12 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteer
   return out;
 }
 
-/** Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. */
-export function modelCandidates(tokens: readonly Token[], weights: Weights, feats: readonly Int32Array[]): Candidate[] {
+/**
+ * Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. Spans the lexicons show to
+ * be no name are dropped: one common word alone (الريف), or a span holding an indefinite nationality adjective (جوي
+ * روسي: "Russian air [support]").
+ */
+export function modelCandidates(tokens: readonly Token[], weights: Weights, feats: readonly Int32Array[], lex: RuleLexicons): Candidate[] {
   const tags = decode(weights, feats);
   const out: Candidate[] = [];
   let i = 0;
@@ -56,8 +60,24 @@ export function modelCandidates(tokens: readonly Token[], weights: Weights, feat
     while (j < tokens.length && TAGS[tags[j]] === 'I-' + label) j++;
     while (j > i + 1 && tokens[j - 1].kind === 'punctuation') j--;
     const a = tokens[i].analyses[0];
+    if (!plausible(tokens, i, j, lex)) {
+      i = j;
+      continue;
+    }
     out.push({ start: a ? (a.article ?? a.stem).start : tokens[i].start, end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label, source: 'model', score: 0.6 });
     i = j;
   }
   return out;
+}
+
+function plausible(tokens: readonly Token[], from: number, to: number, lex: RuleLexicons): boolean {
+  for (let k = from; k < to; k++) {
+    const n = tokens[k].norm;
+    if (!n.startsWith('ال') && lex.nationalities.has(n)) return false;
+  }
+  if (to - from === 1) {
+    const stem = tokens[from].analyses[0]?.stemNorm ?? tokens[from].norm;
+    if (lex.commonWords.has(tokens[from].norm) || lex.commonWords.has(stem) || lex.commonWords.has('ال' + stem)) return false;
+  }
+  return true;
 }

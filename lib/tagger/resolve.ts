@@ -23,7 +23,8 @@ const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', '�
 export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons, fill: readonly Candidate[] = []): Candidate[] {
   const gazByStart = new Map<number, Candidate>();
   for (const c of candidates) if (c.source === 'gazetteer') gazByStart.set(c.tokenStart, c);
-  const kept = candidates.filter((c) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazByStart));
+  const valid = (c: Candidate) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazByStart);
+  const kept = candidates.filter(valid);
   kept.sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
@@ -41,7 +42,7 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
   };
   kept.forEach(select);
   // a lower layer (the model's spans, or with the 'first' policy the gazetteer's and rules') fills what is left
-  fill.forEach(select);
+  fill.filter(valid).forEach(select);
   // titles found by the person rule stay with the person
   for (const c of chosen) {
     if (c.label !== 'PER' || c.title) continue;

@@ -91,7 +91,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const sentences = splitSentences(text, tokens);
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer)] : fromGazetteer;
-      const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer)) : [];
+      const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer), lex) : [];
       const resolved = policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
         .filter((c) => wanted.has(c.label))
