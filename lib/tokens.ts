@@ -28,8 +28,11 @@ export interface Token extends Span {
   analyses: CliticAnalysis[];
 }
 
-/** The tokenizer proper, without argument checks or default data (internal: `tokenize` and the tagger call it). */
-export function scan(text: string, lexicon: StemLexicon): Token[] {
+/**
+ * The tokenizer proper, without argument checks or default data (internal: `tokenize` and the tagger call it).
+ * With `analyse` false, tokens carry no clitic analyses (the gazetteer's name keys need only `norm`).
+ */
+export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -50,7 +53,7 @@ export function scan(text: string, lexicon: StemLexicon): Token[] {
     if (cls === CharClass.Punct) {
       let j = i + width;
       if (width === 1) while (j < n && text.charCodeAt(j) === code) j++;
-      tokens.push(makeToken(text, i, j, 'punctuation', lexicon));
+      tokens.push(makeToken(text, i, j, 'punctuation', lexicon, false));
       i = j;
       continue;
     }
@@ -87,7 +90,7 @@ export function scan(text: string, lexicon: StemLexicon): Token[] {
       j += w;
     }
     const kind: TokenKind = arabic ? (other || digits ? 'mixed' : 'word') : other ? (digits ? 'mixed' : 'latin') : 'number';
-    tokens.push(makeToken(text, i, j, kind, lexicon));
+    tokens.push(makeToken(text, i, j, kind, lexicon, analyse));
     i = j;
   }
   return tokens;
@@ -104,9 +107,9 @@ function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
   return false;
 }
 
-function makeToken(text: string, start: number, end: number, kind: TokenKind, lexicon: StemLexicon): Token {
+function makeToken(text: string, start: number, end: number, kind: TokenKind, lexicon: StemLexicon, analyse: boolean): Token {
   const t = text.slice(start, end);
   const norm = matchKey(t);
-  const analyses = kind === 'punctuation' ? [] : analyseWord(text, start, end, norm, lexicon);
+  const analyses = analyse ? analyseWord(text, start, end, norm, lexicon) : [];
   return { text: t, start, end, norm, kind, analyses };
 }

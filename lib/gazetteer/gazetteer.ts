@@ -152,8 +152,10 @@ export class Gazetteer {
       this.phrases.set(full, phrase);
       const list = this.byFirst.get(keys[0]);
       if (list) {
-        list.push(phrase);
-        list.sort((a, b) => b.keys.length - a.keys.length);
+        // keep longest first: insert before the first shorter phrase
+        let at = list.length;
+        while (at > 0 && list[at - 1].keys.length < keys.length) at--;
+        list.splice(at, 0, phrase);
       } else this.byFirst.set(keys[0], [phrase]);
       if (keys.length > 1 && arabic) {
         const g = keys.join('');
@@ -161,8 +163,11 @@ export class Gazetteer {
       }
     }
     if (!phrase.entries.includes(index)) {
-      phrase.entries.push(index);
-      phrase.entries.sort((a, b) => this.priority[b] - this.priority[a]);
+      // keep best first: insert before the first entry of lower priority
+      const list = phrase.entries;
+      let at = list.length;
+      while (at > 0 && this.priority[list[at - 1]] < this.priority[index]) at--;
+      list.splice(at, 0, index);
     }
   }
 

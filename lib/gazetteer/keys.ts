@@ -9,7 +9,7 @@ const NO_STEMS: StemLexicon = { has: () => false };
 
 /** The match keys of a name's words (`دير الزور` → ['دير', 'الزور']); punctuation is kept as its own key. */
 export function nameWords(name: string): string[] {
-  return scan(name, NO_STEMS).map((t) => t.norm);
+  return scan(name, NO_STEMS, false).map((t) => t.norm);
 }
 
 /** The key without the article: `الرقه` → `رقه`; words of three letters or fewer keep it (`الى`). */

@@ -1,0 +1,58 @@
+/**
+ * A tagging worker of the CLI's pool (lib/cli/pool.ts). Built to dist/worker.js; like the CLI it loads the library
+ * from the bundle beside it (dist/index.js), so the data ships once.
+ *
+ * Protocol: it receives `{ seq, texts }` (a batch of documents) and answers `{ seq, docs, error? }`, one doc
+ * (`tokens`, `sentences`, `entities`; the text stays with the caller) per text in order, stopping at the first text
+ * that throws, whose position and error are in `error`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type * as Lib from '../index';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lib: typeof Lib = require('./index.js');
+
+export interface WorkerInit {
+  labels?: string[];
+}
+
+export interface BatchRequest {
+  seq: number;
+  texts: string[];
+}
+
+export interface WorkerError {
+  index: number;
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+}
+
+export interface BatchReply {
+  seq: number;
+  docs: Omit<Lib.Doc, 'text'>[];
+  error?: WorkerError;
+}
+
+const init = (workerData ?? {}) as WorkerInit;
+const tagger = lib.createTagger(init.labels ? { labels: init.labels as Lib.Label[] } : undefined);
+const port = parentPort;
+if (!port) throw new Error('lib/cli/worker.ts runs as a worker thread (see lib/cli/pool.ts)');
+
+port.on('message', (m: BatchRequest) => {
+  const docs: BatchReply['docs'] = [];
+  let error: WorkerError | undefined;
+  for (let i = 0; i < m.texts.length; i++) {
+    try {
+      const d = tagger.tag(m.texts[i]);
+      docs.push({ tokens: d.tokens, sentences: d.sentences, entities: d.entities });
+    } catch (e) {
+      const err = e as Error & { code?: unknown };
+      error = { index: i, name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack, code: typeof err?.code === 'string' ? err.code : undefined };
+      break;
+    }
+  }
+  const reply: BatchReply = { seq: m.seq, docs, error };
+  port.postMessage(reply);
+});
