@@ -11,6 +11,8 @@ export interface LexiconRow {
 export interface BuiltinData {
   /** gazetteer entries as TSV rows without header (see gazetteers/README.md) */
   gazetteer: string;
+  /** the gazetteer's phrase index (Gazetteer.exportIndex) */
+  phrases: string;
   /** stem lexicon keys, one a line */
   stems: string;
   lexicon: {

@@ -123,8 +123,17 @@ export class Gazetteer {
     return this;
   }
 
-  /** @internal adds an entry known to be valid (built-in data) */
+  /** @internal adds an entry known to be valid and indexes its names */
   insert(e: GazetteerEntry): void {
+    const index = this.register(e);
+    for (const name of [e.ar, ...e.arVariants]) if (name) this.indexName(name, index, true);
+    if (e.facts.source === undefined) for (const name of [e.en, ...e.enAliases]) if (name && name.length >= 4) this.indexName(name, index, false);
+    this.latinIndex = null;
+    this.fuzzyIndex = null;
+  }
+
+  /** Adds an entry to the list, the id map and the priorities; returns its index. */
+  private register(e: GazetteerEntry): number {
     const index = this.entries.length;
     this.entries.push(e);
     this.byId.set(e.id, index);
@@ -133,8 +142,41 @@ export class Gazetteer {
     // curated before generated; then settlements before the district or governorate of the same name; then population
     const settlement = e.facts.type === 'capital' || e.facts.type === 'city' || e.facts.type === 'country' ? 2e9 : e.facts.type === 'town' ? 1e9 : 0;
     this.priority.push((generated ? 0 : 1e10) + settlement + population);
-    for (const name of [e.ar, ...e.arVariants]) if (name) this.indexName(name, index, true);
-    if (!generated) for (const name of [e.en, ...e.enAliases]) if (name && name.length >= 4) this.indexName(name, index, false);
+    return index;
+  }
+
+  /**
+   * @internal The phrase index in compact form, for the build: one `key key…<TAB>entry,entry…` line a phrase, the
+   * phrases of each first word longest first, entries best first (indexes in insertion order).
+   */
+  exportIndex(): string {
+    const lines: string[] = [];
+    for (const list of this.byFirst.values()) for (const p of list) lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
+    return lines.join('\n');
+  }
+
+  /** @internal Registers entries and takes their phrase index as `exportIndex` wrote it (the built-in data). */
+  loadCompiled(entries: readonly GazetteerEntry[], index: string): void {
+    for (const e of entries) this.register(e);
+    const multi: Phrase[] = [];
+    for (const line of index ? index.split('\n') : []) {
+      const tab = line.indexOf('\t');
+      const full = line.slice(0, tab);
+      const keys = full.split(' ');
+      const phrase: Phrase = { keys, entries: line.slice(tab + 1).split(',').map(Number) };
+      this.phrases.set(full, phrase);
+      const list = this.byFirst.get(keys[0]);
+      if (list) list.push(phrase);
+      else this.byFirst.set(keys[0], [phrase]);
+      if (ARABIC.test(full)) {
+        for (const k of keys) this.nameStems.add(stripArticle(k));
+        if (keys.length > 1) multi.push(phrase);
+      }
+    }
+    for (const p of multi) {
+      const g = p.keys.join('');
+      if (!this.glued.has(g) && !this.phrases.has(g)) this.glued.set(g, p);
+    }
     this.latinIndex = null;
     this.fuzzyIndex = null;
   }
@@ -359,18 +401,26 @@ export function defaultGazetteer(): Gazetteer {
   return builtinGazetteer;
 }
 
-function loadBuiltin(g: Gazetteer): void {
-  const text = builtin.gazetteer;
-  if (!text) return;
-  for (const line of text.split('\n')) {
+let builtinEntries: GazetteerEntry[] | null = null;
+
+/** The built-in entries, parsed once (the rows compile-data wrote: TSV without header). */
+function parseBuiltinEntries(): GazetteerEntry[] {
+  if (builtinEntries) return builtinEntries;
+  builtinEntries = [];
+  for (const line of builtin.gazetteer ? builtin.gazetteer.split('\n') : []) {
     const [id, label, ar, arv, en, ena, facts] = line.split('\t');
     const f: Record<string, string> = Object.create(null);
     if (facts) for (const pair of facts.split(';')) {
       const eq = pair.indexOf('=');
       f[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    g.insert({ id, label: label as Label, ar, arVariants: arv ? arv.split('|') : [], en, enAliases: ena ? ena.split('|') : [], facts: f });
+    builtinEntries.push({ id, label: label as Label, ar, arVariants: arv ? arv.split('|') : [], en, enAliases: ena ? ena.split('|') : [], facts: f });
   }
+  return builtinEntries;
+}
+
+function loadBuiltin(g: Gazetteer): void {
+  g.loadCompiled(parseBuiltinEntries(), builtin.phrases);
 }
 
 /**
