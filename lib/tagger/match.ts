@@ -30,7 +30,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     const bar = t.analyses.find((a) => a.proclitics.length === 0)?.score ?? 0;
     for (const a of t.analyses) {
       if (a.score < bar) continue;
-      const found = longest(tokens, i, a.norm, gazetteer);
+      const found = longest(tokens, i, a.norm, gazetteer, lex);
       let phrase = found?.phrase;
       let end = found?.end ?? i + 1;
       if (!phrase) {
@@ -47,7 +47,11 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         if (lex.nationalities.has(a.norm) && e.facts.type !== 'country') continue;
         // the whole word also reads as proclitic + common word (وأنه = و + أنه): too ambiguous for one word
         if (a.proclitics.length === 0 && t.analyses.some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
-        if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(bare) || lex.commonWords.has(t.norm))) continue;
+        // a common word is no name on its own (آفاد folds to افاد, "he reported"), a rare person name no minor place
+        if (lex.commonWords.has(a.norm) || lex.commonWords.has(bare)) continue;
+        if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(t.norm))) continue;
+        // a Latin word inside a longer Latin name (Palmyra in "Palmyra Monitor") is not that name
+        if (t.kind === 'latin' && (isCapitalisedLatin(tokens[i - 1]) || isCapitalisedLatin(tokens[i + 1]))) continue;
       }
       // a place listed with its settlement descriptor (مدينة الزاوية) is tagged without it, as the guidelines say
       const trim = e.label === 'LOC' && phrase.keys.length >= 2 && end - i >= 2 && isOutsideDescriptor(lex, phrase.keys[0]);
@@ -81,7 +85,15 @@ function isMinorGenerated(e: GazetteerEntry): boolean {
   return !(type === 'country' || type === 'capital' || Number(e.facts.population) >= 100000);
 }
 
-function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer): { phrase: Phrase; end: number } | null {
+function isCapitalisedLatin(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'latin' && t.text.charCodeAt(0) >= 0x41 && t.text.charCodeAt(0) <= 0x5a;
+}
+
+/**
+ * The longest phrase from token i. A trailing adjective stays outside when the name without it is the same entry's
+ * name too (حزب الله اللبناني → حزب الله; مطار تدمر العسكري → مطار تدمر), as the guidelines say.
+ */
+function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer, lex: RuleLexicons): { phrase: Phrase; end: number } | null {
   const phrases = gazetteer.phrasesFrom(firstKey);
   if (!phrases) return null;
   for (const p of phrases) {
@@ -94,7 +106,17 @@ function longest(tokens: readonly Token[], i: number, firstKey: string, gazettee
         break;
       }
     }
-    if (ok) return { phrase: p, end: i + n };
+    if (!ok) continue;
+    if (n >= 2 && isTrailingAdjective(p.keys[n - 1], lex)) {
+      const shorter = phrases.find((q) => q.keys.length === n - 1 && q.keys.every((k, m) => k === p.keys[m]) && q.entries[0] === p.entries[0]);
+      if (shorter) return { phrase: shorter, end: i + n - 1 };
+    }
+    return { phrase: p, end: i + n };
   }
   return null;
+}
+
+/** A nisba adjective with the article: a nationality (اللبناني) or ال…ي / ال…ية (العسكري، النفطي). */
+function isTrailingAdjective(key: string, lex: RuleLexicons): boolean {
+  return key.startsWith('ال') && (lex.nationalities.has(key) || (key.length >= 5 && (key.endsWith('ي') || key.endsWith('يه'))));
 }

@@ -70,8 +70,10 @@ function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex:
   if (c.source !== 'gazetteer' || c.tokenEnd - c.tokenStart < 2) return false;
   const inner = gazByStart.get(c.tokenStart + 1);
   if (!inner || inner.end !== c.end) return false;
-  const k = tokens[c.tokenStart].norm;
-  return [lex.placeDescriptors.get(k), lex.orgDescriptors.get(k)].some((list) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside'));
+  // any reading of the first word: بتنظيم الدولة الإسلامية is ب + تنظيم + the name
+  return tokens[c.tokenStart].analyses.some((a) =>
+    [lex.placeDescriptors.get(a.norm), lex.orgDescriptors.get(a.norm)].some((list) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside')),
+  );
 }
 
 function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken: Uint8Array): void {

@@ -90,8 +90,12 @@ function candidate(ctx: Context, startToken: number, start: number, endToken: nu
   return { start, end: ctx.tokens[endToken - 1].end, tokenStart: startToken, tokenEnd: endToken, label, source: 'rule', score, contextual: true, ...extra };
 }
 
-/** Name tokens from j: inside quotes everything up to the closing quote, else consecutive name-like words. */
-function nameRun(ctx: Context, j: number): { from: number; to: number } | null {
+/**
+ * Name tokens from j: inside quotes everything up to the closing quote, else consecutive name-like words. A nisba
+ * adjective may open a person's name (المصري is a surname) but not a place's or an organisation's (تنظيم الإرهابي).
+ */
+function nameRun(ctx: Context, j: number, person = false): { from: number; to: number } | null {
+  if (!person && isAdjective(ctx, ctx.tokens[j])) return null;
   const { tokens } = ctx;
   if (j < tokens.length && OPEN_QUOTES.has(tokens[j].text)) {
     let k = j + 1;
@@ -133,7 +137,7 @@ function personRule(ctx: Context, i: number): Candidate | null {
     else break;
   }
   const g = ctx.gaz.get(j);
-  const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j);
+  const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j, true);
   if (!run) return null;
   const titleStart = (found.analysis.article ?? found.analysis.stem).start;
   const title = { text: ctx.text.slice(titleStart, tokens[found.next - 1].end), en: found.trigger.en, kind: found.trigger.kind };
@@ -143,8 +147,16 @@ function personRule(ctx: Context, i: number): Candidate | null {
 
 /** Place and organisation descriptors share one shape. */
 function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
+  const c = descriptorCandidate(ctx, i, table, label);
+  // a gazetteer name from the descriptor on, as long or longer, is the better reading (دير الزور is a name, not
+  // دير + الزور); a longer rule span stands (مجلس الأمن القومي over مجلس الأمن)
+  const g = ctx.gaz.get(i);
+  return c && g && g.tokenEnd >= c.tokenEnd && g.start <= c.start ? null : c;
+}
+
+function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
   const found = triggerAt(ctx, i, table);
-  if (!found || hasArticle(found.analysis) || ctx.gaz.has(i)) return null; // دير الزور is a name, not دير + الزور
+  if (!found || hasArticle(found.analysis)) return null;
   const { tokens } = ctx;
   const j = found.next;
   if (j >= tokens.length) return null;
@@ -174,6 +186,8 @@ function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, 
       if (k > j && a.proclitics.length === 1 && ctx.tokens[k].norm.startsWith('لل')) k++;
       break;
     }
+    // one everyday word is not enough (حركة الإقلاع is traffic, not a movement)
+    if (k === j + 1 && ctx.lex.commonWords.has(stripArticle(tokens[j].norm)) && ctx.lex.commonWords.has(tokens[j].norm)) return null;
     return k > j ? candidate(ctx, i, headStart, k, label, 0.7) : null;
   }
   // a quoted word after a descriptor is a figure of speech more often than a name (أشبه بمدينة «أشباح»)
