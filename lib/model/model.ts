@@ -42,8 +42,8 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteer
 
 /**
  * Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. Spans the lexicons show to
- * be no name are dropped: one common word alone (الريف), or a span holding an indefinite nationality adjective (جوي
- * روسي: "Russian air [support]").
+ * be no name are dropped: one common word, descriptor or force noun alone (الريف), or a span holding an indefinite
+ * nationality adjective (جوي روسي: "Russian air [support]").
  */
 export function modelCandidates(tokens: readonly Token[], weights: Weights, feats: readonly Int32Array[], lex: RuleLexicons): Candidate[] {
   const tags = decode(weights, feats);
@@ -78,6 +78,8 @@ function plausible(tokens: readonly Token[], from: number, to: number, lex: Rule
   if (to - from === 1) {
     const stem = tokens[from].analyses[0]?.stemNorm ?? tokens[from].norm;
     if (lex.commonWords.has(tokens[from].norm) || lex.commonWords.has(stem) || lex.commonWords.has('ال' + stem)) return false;
+    // a descriptor, force noun or title alone (الريف، القوات، الرئيس) is no name
+    if (lex.placeDescriptors.has(stem) || lex.orgDescriptors.has(stem) || lex.forces.has(stem) || lex.titles.has(stem) || lex.titles.has('ال' + stem)) return false;
   }
   return true;
 }

@@ -48,7 +48,8 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         // the whole word also reads as proclitic + common word (وأنه = و + أنه): too ambiguous for one word
         if (a.proclitics.length === 0 && t.analyses.some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
         // a common word is no name on its own (آفاد folds to افاد, "he reported"), a rare person name no minor place
-        if (lex.commonWords.has(a.norm) || lex.commonWords.has(bare)) continue;
+        // (a name with the article, التحالف، الجزيرة, was listed as such on purpose; verbs never take the article)
+        if (!a.norm.startsWith('ال') && (lex.commonWords.has(a.norm) || lex.commonWords.has(bare))) continue;
         if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(t.norm))) continue;
         // a Latin word inside a longer Latin name (Palmyra in "Palmyra Monitor") is not that name
         if (t.kind === 'latin' && (isCapitalisedLatin(tokens[i - 1]) || isCapitalisedLatin(tokens[i + 1]))) continue;
@@ -107,7 +108,7 @@ function longest(tokens: readonly Token[], i: number, firstKey: string, gazettee
       }
     }
     if (!ok) continue;
-    if (n >= 2 && isTrailingAdjective(p.keys[n - 1], lex)) {
+    if (n >= 2 && isTrailingAdjective(p.keys[n - 1], lex, gazetteer.entryAt(p.entries[0]))) {
       const shorter = phrases.find((q) => q.keys.length === n - 1 && q.keys.every((k, m) => k === p.keys[m]) && q.entries[0] === p.entries[0]);
       if (shorter) return { phrase: shorter, end: i + n - 1 };
     }
@@ -116,7 +117,13 @@ function longest(tokens: readonly Token[], i: number, firstKey: string, gazettee
   return null;
 }
 
-/** A nisba adjective with the article: a nationality (اللبناني) or ال…ي / ال…ية (العسكري، النفطي). */
-function isTrailingAdjective(key: string, lex: RuleLexicons): boolean {
-  return key.startsWith('ال') && (lex.nationalities.has(key) || (key.length >= 5 && (key.endsWith('ي') || key.endsWith('يه'))));
+/**
+ * A nisba adjective with the article that qualifies a name without being part of it: ال…ي / ال…ية (العسكري،
+ * النفطي); a nationality only after a group or party (حزب الله اللبناني), since an institution keeps its country
+ * (المجلس الأعلى للأمن القومي الإيراني، وزارة الدفاع الأمريكية).
+ */
+function isTrailingAdjective(key: string, lex: RuleLexicons, e: GazetteerEntry): boolean {
+  if (!key.startsWith('ال')) return false;
+  if (lex.nationalities.has(key)) return e.facts.type === 'group' || e.facts.type === 'party';
+  return key.length >= 5 && (key.endsWith('ي') || key.endsWith('يه'));
 }

@@ -92,10 +92,11 @@ function candidate(ctx: Context, startToken: number, start: number, endToken: nu
 
 /**
  * Name tokens from j: inside quotes everything up to the closing quote, else consecutive name-like words. A nisba
- * adjective may open a person's name (المصري is a surname) but not a place's or an organisation's (تنظيم الإرهابي).
+ * adjective may open a person's name (المصري is a surname) or a place's (العليانية) but not an organisation's
+ * (تنظيم الإرهابي).
  */
-function nameRun(ctx: Context, j: number, person = false): { from: number; to: number } | null {
-  if (!person && isAdjective(ctx, ctx.tokens[j])) return null;
+function nameRun(ctx: Context, j: number, kind: 'person' | 'place' | 'org' = 'place'): { from: number; to: number } | null {
+  if (kind === 'org' && isAdjective(ctx, ctx.tokens[j])) return null;
   const { tokens } = ctx;
   if (j < tokens.length && OPEN_QUOTES.has(tokens[j].text)) {
     let k = j + 1;
@@ -137,7 +138,7 @@ function personRule(ctx: Context, i: number): Candidate | null {
     else break;
   }
   const g = ctx.gaz.get(j);
-  const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j, true);
+  const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j, 'person');
   if (!run) return null;
   const titleStart = (found.analysis.article ?? found.analysis.stem).start;
   const title = { text: ctx.text.slice(titleStart, tokens[found.next - 1].end), en: found.trigger.en, kind: found.trigger.kind };
@@ -148,10 +149,14 @@ function personRule(ctx: Context, i: number): Candidate | null {
 /** Place and organisation descriptors share one shape. */
 function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
   const c = descriptorCandidate(ctx, i, table, label);
-  // a gazetteer name from the descriptor on, as long or longer, is the better reading (دير الزور is a name, not
-  // دير + الزور); a longer rule span stands (مجلس الأمن القومي over مجلس الأمن)
+  // a gazetteer name from the descriptor on is the better reading (دير الزور is a name, not دير + الزور; حزب الله
+  // اللبناني is حزب الله and an adjective; وكالة أعماق التابعة … is وكالة أعماق), unless the rule reads one more
+  // word that is itself a name word rather than an adjective or a clause (مجلس الأمن القومي is not مجلس الأمن)
   const g = ctx.gaz.get(i);
-  return c && g && g.tokenEnd >= c.tokenEnd && g.start <= c.start ? null : c;
+  if (!c || !g || g.start > c.start) return c;
+  if (g.tokenEnd >= c.tokenEnd) return null;
+  const extra = ctx.tokens.slice(g.tokenEnd, c.tokenEnd);
+  return extra.length === 1 && !ctx.lex.nationalities.has(extra[0].norm) && !/(ه|يه)$/.test(extra[0].norm) ? c : null;
 }
 
 function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
@@ -187,11 +192,11 @@ function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger
       break;
     }
     // one everyday word is not enough (حركة الإقلاع is traffic, not a movement)
-    if (k === j + 1 && ctx.lex.commonWords.has(stripArticle(tokens[j].norm)) && ctx.lex.commonWords.has(tokens[j].norm)) return null;
+    if (k === j + 1 && (ctx.lex.commonWords.has(stripArticle(tokens[j].norm)) || ctx.lex.commonWords.has(tokens[j].norm))) return null;
     return k > j ? candidate(ctx, i, headStart, k, label, 0.7) : null;
   }
   // a quoted word after a descriptor is a figure of speech more often than a name (أشبه بمدينة «أشباح»)
-  const run = OPEN_QUOTES.has(tokens[j].text) ? null : nameRun(ctx, j);
+  const run = OPEN_QUOTES.has(tokens[j].text) ? null : nameRun(ctx, j, label === 'ORG' ? 'org' : 'place');
   if (!run) return null;
   return inside ? candidate(ctx, i, headStart, run.to, label, 0.7) : candidate(ctx, run.from, tokens[run.from].start, run.to, label, 0.7);
 }
