@@ -31,6 +31,16 @@ function readEntries(files: string[]): Array<{ file: string; entries: GazetteerE
 const curated = readEntries(tsvFiles(join(gazDir, 'curated')));
 const generated = readEntries(tsvFiles(join(gazDir, 'generated')));
 
+// A variant that holds a clause or another entity (التحالف الدولي ضد داعش، التحالف الذي تقوده …) is a description,
+// not a name: it would swallow the other entity's mention.
+const DESCRIPTION = /(^| )(ضد|الذي|تقوده|بقيادة)( |$)/;
+for (const { file, entries } of curated) {
+  for (const e of entries) {
+    const bad = [e.ar, ...e.arVariants].find((n) => DESCRIPTION.test(n));
+    if (bad) throw new Error(`${file}: ${e.id}: '${bad}' is a description, not a name (it holds ضد، الذي، تقوده or بقيادة)`);
+  }
+}
+
 const ids = new Map<string, string>();
 const curatedKeys = new Set<string>();
 const all: GazetteerEntry[] = [];
