@@ -146,12 +146,13 @@ class ThreadPool implements Pool {
     for (let i = 0; i < n; i++) {
       const worker = new Worker(join(dir, 'worker.js'), { workerData: init });
       const slot: Slot = { worker, outstanding: new Map(), chars: 0 };
-      worker.unref();
       worker.on('message', (m: BatchReply) => this.answer(slot, m));
       worker.on('error', (e: Error) => this.fail(e));
       worker.on('exit', (code) => {
         if (!this.closing) this.fail(new Error(`arabic-ner: a tagging worker stopped (exit code ${code})`));
       });
+      // after the listeners: adding a 'message' listener refs the worker's port again
+      worker.unref();
       this.slots.push(slot);
     }
   }

@@ -83,6 +83,7 @@ export class Gazetteer {
   private readonly nameStems = new Set<string>();
   private latinIndex: LatinIndex | null = null;
   private fuzzyIndex: ArabicFuzzyIndex | null = null;
+  private surnames: Map<string, number> | null = null;
 
   /** @internal use `createGazetteer` */
   constructor(stopNames: Iterable<string> = []) {
@@ -130,6 +131,7 @@ export class Gazetteer {
     if (e.facts.source === undefined) for (const name of [e.en, ...e.enAliases]) if (name && name.length >= 4) this.indexName(name, index, false);
     this.latinIndex = null;
     this.fuzzyIndex = null;
+    this.surnames = null;
   }
 
   /** Adds an entry to the list, the id map and the priorities; returns its index. */
@@ -211,6 +213,27 @@ export class Gazetteer {
       while (at > 0 && this.priority[list[at - 1]] < this.priority[index]) at--;
       list.splice(at, 0, index);
     }
+  }
+
+  /**
+   * @internal The best person whose Arabic name (of two words or more) ends with this word key: الأسد → بشار الأسد.
+   */
+  personBySurname(key: string): number | undefined {
+    if (!this.surnames) {
+      this.surnames = new Map();
+      this.entries.forEach((e, i) => {
+        if (e.label !== 'PER') return;
+        for (const name of [e.ar, ...e.arVariants]) {
+          const words = name ? nameWords(name) : [];
+          const last = words[words.length - 1];
+          if (words.length >= 2 && last.length >= 3) {
+            const prev = this.surnames!.get(last);
+            if (prev === undefined || this.priority[i] > this.priority[prev]) this.surnames!.set(last, i);
+          }
+        }
+      });
+    }
+    return this.surnames.get(key);
   }
 
   /** @internal is this article-less word key part of an Arabic name here? */

@@ -2,7 +2,8 @@
  * Context rules: names the gazetteer lacks, found by the words around them (gazetteers/lexicon/*).
  *
  * - PER after a title, rank or role (العقيد، الفريق أول، الرئيس، المتحدث باسم …), past an organisation, place or
- *   nationality that qualifies the role (المتحدث باسم البيت الأبيض، وزير الخارجية الروسي), and inside quotes if any.
+ *   nationality that qualifies the role (المتحدث باسم البيت الأبيض، وزير الخارجية الروسي), and inside quotes if any;
+ *   and a known leader's surname after the word for his regime (نظام الأسد، إدارة ترامب).
  * - LOC after a place descriptor: outside ones (مدينة، بلدة، قرية، محافظة، ريف، منطقة) stay out of the span, facility
  *   heads (مطار، قاعدة، حقل، جبل، طريق، متحف) are part of it. A descriptor with the article (المدينة) is an anaphor.
  * - ORG after an organisation descriptor, the same way (وكالة، وزارة، حزب inside; تنظيم، صحيفة outside).
@@ -24,6 +25,8 @@ const MAX_NAME = 4;
 const COMPOUND = new Set(['عبد', 'ابو', 'ابن', 'بن', 'ام', 'بنت']);
 
 interface Context {
+  /** the best person whose full name ends with this word key (نظام الأسد → بشار الأسد) */
+  surname: (key: string) => number | undefined;
   text: string;
   tokens: readonly Token[];
   lex: RuleLexicons;
@@ -31,10 +34,10 @@ interface Context {
   gaz: Map<number, Candidate>;
 }
 
-export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[]): Candidate[] {
+export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], surname: Context['surname']): Candidate[] {
   const gaz = new Map<number, Candidate>();
   for (const c of gazetteerCandidates) gaz.set(c.tokenStart, c);
-  const ctx: Context = { text, tokens, lex, gaz };
+  const ctx: Context = { surname, text, tokens, lex, gaz };
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind === 'punctuation') continue;
@@ -127,6 +130,12 @@ function personRule(ctx: Context, i: number): Candidate | null {
   const found = triggerAt(ctx, i, ctx.lex.titles);
   if (!found) return null;
   const { tokens, lex } = ctx;
+  if (found.trigger.kind === 'regime') {
+    // نظام الأسد، إدارة ترامب: the leader's known surname is the person; the regime word stays outside
+    const t = tokens[found.next];
+    const entry = t && t.analyses[0]?.proclitics.length === 0 ? ctx.surname(t.norm) : undefined;
+    return entry === undefined || hasArticle(found.analysis) ? null : candidate(ctx, found.next, t.start, found.next + 1, 'PER', 0.75, { entry, contextual: false });
+  }
   let j = found.next;
   // a role may be qualified before the name: باسم البيت الأبيض، وزير الخارجية الروسي، قائد قوات التحالف
   for (let skipped = 0; j < tokens.length && skipped < 4; skipped++) {

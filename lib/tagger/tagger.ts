@@ -90,7 +90,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const tokens = scan(text, stems);
       const sentences = splitSentences(text, tokens);
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
-      const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer)] : fromGazetteer;
+      const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
       const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer), lex) : [];
       const resolved = policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
