@@ -185,6 +185,7 @@ console.log(`\nwrote ${out}: ${(json.length / 1024).toFixed(0)} KB, ${packed.met
 setDefaultModel(model);
 if (process.argv.includes('--policies')) for (const [name, policy, rules] of [
   ['gazetteer + rules, no model', 'off', true],
+  ["'only': the model's spans (gazetteer as features)", 'only', true],
   ["'fill': gazetteer + rules first, model fills gaps", 'fill', true],
   ["'first': model first, gazetteer + rules fill gaps", 'first', true],
 ] as const) {

@@ -26,13 +26,14 @@ export interface TaggerOptions {
   /**
    * how the trained sequence model combines with the gazetteer and rules: 'fill' (default: the gazetteer and rules
    * decide, the model adds names where they found none), 'first' (the model decides, the gazetteer and rules fill
-   * the gaps) or 'off'. See the README for the measurements behind the default.
+   * the gaps), 'only' (the model's spans alone, the gazetteer as its features: closest to ANERcorp's conventions) or
+   * 'off'. See the README for the measurements behind the default.
    */
   model?: ModelPolicy;
 }
 
-export type ModelPolicy = 'fill' | 'first' | 'off';
-const MODEL_POLICIES: readonly ModelPolicy[] = ['fill', 'first', 'off'];
+export type ModelPolicy = 'fill' | 'first' | 'only' | 'off';
+const MODEL_POLICIES: readonly ModelPolicy[] = ['fill', 'first', 'only', 'off'];
 
 export interface Tagger {
   /** Tags one text. */
@@ -92,7 +93,8 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
       const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer), lex) : [];
-      const resolved = policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
+      const resolved =
+        policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
         .filter((c) => wanted.has(c.label))
         .map((c) => toEntity(text, c, gazetteer));
