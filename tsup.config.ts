@@ -5,7 +5,8 @@ import { defineConfig } from 'tsup';
  * - ESM (.mjs) and CJS (.js) for the library, with .d.ts / .d.mts types.
  * - The built-in data (build/data.json, made by `npm run data`) is bundled into the library, so it works without a
  *   file system (the browser demo imports dist/index.mjs).
- * - The CLI is CJS only and loads the library from ./index.js at run time (kept external), so the data ships once.
+ * - The CLI and its worker-thread entry are CJS only and load the library from ./index.js at run time (kept
+ *   external), so the data ships once.
  */
 export default defineConfig([
   {
@@ -27,7 +28,7 @@ export default defineConfig([
     },
   },
   {
-    entry: { cli: 'lib/cli/main.ts' },
+    entry: { cli: 'lib/cli/main.ts', worker: 'lib/cli/worker.ts' },
     format: ['cjs'],
     dts: false,
     clean: false,

@@ -51,6 +51,16 @@ describe('arabic-ner CLI', () => {
     expect(r.err).toContain('in.jsonl:3: invalid JSON');
   });
 
+  test('two worker threads keep the input order', () => {
+    const lines = Array.from({ length: 300 }, (_, k) => JSON.stringify({ id: `d${k}`, text: k % 2 ? 'قصف مواقع في تدمر' : 'وصل الوفد إلى حمص' }));
+    const r = run(['tag', '-w', '2', '-f', 'jsonl', file('many.jsonl', lines.join('\n') + '\n')]);
+    expect(r.code).toBe(0);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(lines.map((_, k) => `d${k}`));
+    expect(out[1].entities[0].text).toBe('تدمر');
+    expect(out[2].entities[0].text).toBe('حمص');
+  });
+
   test.each([
     ['a missing file', () => [join(dir, 'nope.txt')], 'no such file'],
     ['a directory', () => [dir], 'is a directory'],

@@ -7,6 +7,7 @@ import { start as startRepl } from 'node:repl';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { checkFile, InputError, readDocs, type InputDoc, type InputFormat } from './input';
+import { createPool, defaultWorkers, type Tagged } from './pool';
 import type * as Lib from '../index';
 
 // The library is loaded from the built bundle beside this file (dist/index.js), so the data ships once.
@@ -41,15 +42,14 @@ function progressBar(file: string, total: number): { update(n: number): void; st
 class Output {
   private first = true;
   private brat = 0;
-  constructor(private readonly format: Format, private readonly tagger: Lib.Tagger) {
+  constructor(private readonly format: Format) {
     if (format === 'json') process.stdout.write('[');
   }
 
-  async file(file: string, kind: InputFormat, docs: AsyncIterable<InputDoc>): Promise<void> {
+  async file(file: string, kind: InputFormat, tagged: AsyncIterable<Tagged<InputDoc>>): Promise<void> {
     const gathered: Lib.Entity[] = [];
     let text = '';
-    for await (const d of docs) {
-      const doc = this.tagger.tag(d.text);
+    for await (const { input: d, doc } of tagged) {
       const shifted = d.offset ? doc.entities.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset })) : doc.entities;
       switch (this.format) {
         case 'pretty':
@@ -106,24 +106,31 @@ function program(): Command {
     .option('-i, --input <kind>', "input kind: text | jsonl (default: jsonl for *.jsonl files, else text)")
     .option('--labels <labels>', 'comma-separated labels to report (PER,LOC,ORG,UNIT)')
     .option('--no-progress', 'no progress bar on stderr')
-    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; progress: boolean }) => {
+    .option('-w, --workers <n>', `worker threads that tag in parallel, output in input order (default: cores - 1, here ${defaultWorkers()})`)
+    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; progress: boolean; workers?: string }) => {
       const labels = opts.labels ? (opts.labels.split(',').map((x) => x.trim().toUpperCase()) as Lib.Label[]) : undefined;
       if (labels && !labels.every((l) => (lib.LABELS as readonly string[]).includes(l))) throw new UsageError(`--labels: unknown label in '${opts.labels}' (known: ${lib.LABELS.join(', ')})`);
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: unknown format '${opts.format}' (${FORMATS.join(', ')})`);
       if (opts.input !== undefined && opts.input !== 'text' && opts.input !== 'jsonl') throw new UsageError(`--input: must be text or jsonl, got '${opts.input}'`);
       const inputs = files.length ? files : ['-'];
       const sizes = inputs.map(checkFile);
-      const tagger = lib.createTagger(labels ? { labels } : undefined);
-      const out = new Output(opts.format as Format, tagger);
-      for (const [k, file] of inputs.entries()) {
-        const kind: InputFormat = (opts.input as InputFormat | undefined) ?? (/\.jsonl$/i.test(file) ? 'jsonl' : 'text');
-        if (kind === 'jsonl' && (opts.format === 'brat' || opts.format === 'html')) throw new UsageError(`--format ${opts.format} takes plain text input (one document a file)`);
-        const bar = opts.progress && process.stderr.isTTY && sizes[k] > 1 << 20 ? progressBar(file, sizes[k]) : null;
-        try {
-          await out.file(file, kind, readDocs(file, kind, (n) => bar?.update(n)));
-        } finally {
-          bar?.stop();
+      const workers = opts.workers === undefined ? defaultWorkers() : Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got '${opts.workers}'`);
+      const kinds = inputs.map((file): InputFormat => (opts.input as InputFormat | undefined) ?? (/\.jsonl$/i.test(file) ? 'jsonl' : 'text'));
+      if (kinds.includes('jsonl') && (opts.format === 'brat' || opts.format === 'html')) throw new UsageError(`--format ${opts.format} takes plain text input (one document a file)`);
+      const pool = createPool({ workers, labels, dir: __dirname });
+      const out = new Output(opts.format as Format);
+      try {
+        for (const [k, file] of inputs.entries()) {
+          const bar = opts.progress && process.stderr.isTTY && sizes[k] > 1 << 20 ? progressBar(file, sizes[k]) : null;
+          try {
+            await out.file(file, kinds[k], pool.tagInOrder(readDocs(file, kinds[k], (n) => bar?.update(n))));
+          } finally {
+            bar?.stop();
+          }
         }
+      } finally {
+        await pool.close();
       }
       out.end();
     });
