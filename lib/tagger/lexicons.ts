@@ -37,6 +37,10 @@ export interface RuleLexicons {
 
 let cached: RuleLexicons | null = null;
 
+/**
+ * Triggers by the key of their first word, longest first. A bare first word (رئيس) also stands for the word with the
+ * article (الرئيس) unless the article form has entries of its own; so one `get` of a word's key finds its triggers.
+ */
 function byFirstWord(rows: LexiconRow[], kindOf: (r: LexiconRow) => string): Map<string, Trigger[]> {
   const m = new Map<string, Trigger[]>();
   for (const r of rows) {
@@ -48,6 +52,11 @@ function byFirstWord(rows: LexiconRow[], kindOf: (r: LexiconRow) => string): Map
     if (!list.some((x) => x.keys.join(' ') === t.keys.join(' '))) list.push(t);
     list.sort((a, b) => b.keys.length - a.keys.length);
     m.set(keys[0], list);
+  }
+  for (const [k, list] of [...m]) {
+    if (k.startsWith('ال')) continue;
+    const withArticle = 'ال' + k;
+    if (!m.has(withArticle)) m.set(withArticle, list.map((t) => ({ ...t, keys: [withArticle, ...t.keys.slice(1)] })));
   }
   return m;
 }

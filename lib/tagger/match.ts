@@ -75,8 +75,9 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
   return out;
 }
 
+/** A settlement descriptor without the article (مدينة; البادية in البادية السورية is part of the name). */
 function isOutsideDescriptor(lex: RuleLexicons, key: string): boolean {
-  return lex.placeDescriptors.get(key)?.some((t) => t.keys.length === 1 && t.kind === 'outside') ?? false;
+  return !key.startsWith('ال') && (lex.placeDescriptors.get(key)?.some((t) => t.keys.length === 1 && t.kind === 'outside') ?? false);
 }
 
 /** A generated entry that is not a country, a capital or a city of 100,000 people or more. */

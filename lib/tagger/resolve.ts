@@ -71,8 +71,8 @@ function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex:
   const inner = gazByStart.get(c.tokenStart + 1);
   if (!inner || inner.end !== c.end) return false;
   // any reading of the first word: بتنظيم الدولة الإسلامية is ب + تنظيم + the name
-  return tokens[c.tokenStart].analyses.some((a) =>
-    [lex.placeDescriptors.get(a.norm), lex.orgDescriptors.get(a.norm)].some((list) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside')),
+  return tokens[c.tokenStart].analyses.some(
+    (a) => !a.article && [lex.placeDescriptors.get(a.norm), lex.orgDescriptors.get(a.norm)].some((list) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside')),
   );
 }
 

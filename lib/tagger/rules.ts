@@ -53,7 +53,7 @@ export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexi
 function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
   const { tokens } = ctx;
   for (const a of tokens[i].analyses) {
-    const list = table.get(a.norm) ?? table.get(stripArticle(a.norm));
+    const list = table.get(a.norm);
     if (!list) continue;
     for (const t of list) {
       let ok = i + t.keys.length <= tokens.length;
