@@ -31,4 +31,4 @@ test('strict F1 on the seeds stays at or above the floor', () => {
 });
 
 /** The floor: the score the tagger reached when this was last raised, less a small margin. */
-const FLOOR = 0.94;
+const FLOOR = 0.96;

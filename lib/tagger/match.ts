@@ -110,7 +110,8 @@ function longest(tokens: readonly Token[], i: number, firstKey: string, gazettee
     }
     if (!ok) continue;
     if (n >= 2 && isTrailingAdjective(p.keys[n - 1], lex, gazetteer.entryAt(p.entries[0]))) {
-      const shorter = phrases.find((q) => q.keys.length === n - 1 && q.keys.every((k, m) => k === p.keys[m]) && q.entries[0] === p.entries[0]);
+      // (a one-word name keeps its adjective: التحالف الدولي is not التحالف + an adjective)
+      const shorter = n >= 3 ? phrases.find((q) => q.keys.length === n - 1 && q.keys.every((k, m) => k === p.keys[m]) && q.entries[0] === p.entries[0]) : undefined;
       if (shorter) return { phrase: shorter, end: i + n - 1 };
     }
     return { phrase: p, end: i + n };

@@ -159,13 +159,13 @@ function personRule(ctx: Context, i: number): Candidate | null {
 function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
   const c = descriptorCandidate(ctx, i, table, label);
   // a gazetteer name from the descriptor on is the better reading (دير الزور is a name, not دير + الزور; حزب الله
-  // اللبناني is حزب الله and an adjective; وكالة أعماق التابعة … is وكالة أعماق), unless the rule reads one more
-  // word that is itself a name word rather than an adjective or a clause (مجلس الأمن القومي is not مجلس الأمن)
+  // اللبناني is حزب الله and an adjective; وكالة أعماق الآليات is وكالة أعماق and a noun), unless the rule reads one
+  // more word, an adjective that is no nationality and makes another body (مجلس الأمن القومي is not مجلس الأمن)
   const g = ctx.gaz.get(i);
   if (!c || !g || g.start > c.start) return c;
   if (g.tokenEnd >= c.tokenEnd) return null;
   const extra = ctx.tokens.slice(g.tokenEnd, c.tokenEnd);
-  return extra.length === 1 && !ctx.lex.nationalities.has(extra[0].norm) && !/(ه|يه)$/.test(extra[0].norm) ? c : null;
+  return extra.length === 1 && !ctx.lex.nationalities.has(extra[0].norm) && extra[0].norm.endsWith('ي') ? c : null;
 }
 
 function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
