@@ -32,12 +32,16 @@ const SEEDS = Array.from({ length: T.Count }, (_, i) => Math.imul(i + 1, 0x9e377
 
 /** FNV-1a of a string, seeded by the template. */
 export function hashFeature(template: number, s: string): number {
-  let h = (0x811c9dc5 ^ SEEDS[template]) >>> 0;
+  return fnv((0x811c9dc5 ^ SEEDS[template]) >>> 0, s) >>> 0;
+}
+
+/** FNV-1a continued over `s` from state `h` (so a feature over `a + ' ' + b` can start from a's state). */
+function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
-  return h >>> 0;
+  return h;
 }
 
 function stemOf(t: Token | undefined): string {
@@ -64,7 +68,152 @@ function procl(t: Token): string {
   return s + (a.article ? '+ال' : '');
 }
 
-/** Calls `emit(hash)` for every feature of token i. */
+/**
+ * The features of one token that depend on it alone, hashed once and cached by its text: its own features, the
+ * hashes it gives as a neighbour (±1, ±2), and FNV states from which the bigram features continue.
+ */
+interface Profile {
+  text: string;
+  stem: string;
+  procl: string;
+  own: number[];
+  wordM1: number;
+  wordP1: number;
+  stemM1: number;
+  stemP1: number;
+  wordM2: number;
+  wordP2: number;
+  stemM2: number;
+  stemP2: number;
+  nameM1: number;
+  nameP1: number;
+  name: string;
+  art: string;
+  /** BigramM1 state after this token's norm and a space (this token as the previous word) */
+  bigramM1: number;
+  /** BigramP1 state after this token's stem and a space (this token as the current word) */
+  bigramP1: number;
+  norm: string;
+}
+
+const BOUNDARY = '<s>';
+const SMALL = new Map<string, number>(); // hashes of the small-vocabulary features, by template and value
+function small(template: T, value: string): number {
+  const key = template + '\u0000' + value;
+  let h = SMALL.get(key);
+  if (h === undefined) SMALL.set(key, (h = hashFeature(template, value)));
+  return h;
+}
+
+const PROFILES = new Map<string, Profile>();
+const MAX_PROFILES = 200_000;
+
+function profileOf(t: Token, lex: RuleLexicons): Profile {
+  const stem = stemOf(t);
+  const pc = procl(t);
+  const cached = PROFILES.get(t.text);
+  if (cached && cached.stem === stem && cached.procl === pc) return cached;
+  const w = t.norm;
+  const own: number[] = [hashFeature(T.Word, w), hashFeature(T.Stem, stem), hashFeature(T.Procl, pc)];
+  if (stem.length >= 3) {
+    own.push(hashFeature(T.Pre2, stem.slice(0, 2)), hashFeature(T.Pre3, stem.slice(0, 3)), hashFeature(T.Suf2, stem.slice(-2)), hashFeature(T.Suf3, stem.slice(-3)));
+  }
+  own.push(hashFeature(T.Shape, shape(t)));
+  const name = lex.personNames.has(stem) ? (lex.commonNames.has(stem) ? 'nc' : 'n') : '';
+  own.push(hashFeature(T.Name, name));
+  own.push(hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : ''));
+  own.push(hashFeature(T.Nisba, t.analyses[0]?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
+  if (w.length >= 4) own.push(hashFeature(T.WordSuf3, w.slice(-3)));
+  const p: Profile = {
+    text: t.text,
+    stem,
+    procl: pc,
+    own,
+    wordM1: hashFeature(T.WordM1, w),
+    wordP1: hashFeature(T.WordP1, w),
+    stemM1: hashFeature(T.StemM1, stem),
+    stemP1: hashFeature(T.StemP1, stem),
+    wordM2: hashFeature(T.WordM2, w),
+    wordP2: hashFeature(T.WordP2, w),
+    stemM2: hashFeature(T.StemM2, stem),
+    stemP2: hashFeature(T.StemP2, stem),
+    nameM1: hashFeature(T.NameM1, name),
+    nameP1: hashFeature(T.NameP1, name),
+    name,
+    art: t.analyses[0]?.article ? 'a' : t.kind[0],
+    bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w + ' '),
+    bigramP1: fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem + ' '),
+    norm: w,
+  };
+  if (PROFILES.size >= MAX_PROFILES) PROFILES.clear();
+  PROFILES.set(t.text, p);
+  return p;
+}
+
+const EDGE = {
+  wordM1: hashFeature(T.WordM1, BOUNDARY),
+  wordP1: hashFeature(T.WordP1, BOUNDARY),
+  stemM1: hashFeature(T.StemM1, BOUNDARY),
+  stemP1: hashFeature(T.StemP1, BOUNDARY),
+  wordM2: hashFeature(T.WordM2, BOUNDARY),
+  wordP2: hashFeature(T.WordP2, BOUNDARY),
+  stemM2: hashFeature(T.StemM2, BOUNDARY),
+  stemP2: hashFeature(T.StemP2, BOUNDARY),
+  nameM1: hashFeature(T.NameM1, BOUNDARY),
+  nameP1: hashFeature(T.NameP1, BOUNDARY),
+  bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, BOUNDARY + ' '),
+};
+const BIAS = hashFeature(T.Bias, '');
+
+/**
+ * The feature buckets of every token: the same hashes as `tokenFeatures`, computed from cached per-word profiles
+ * (what the tagger runs; `tokenFeatures` is the readable definition the tests compare it with).
+ */
+export function allFeatures(ctx: FeatureContext): Int32Array[] {
+  const { tokens, lex } = ctx;
+  const n = tokens.length;
+  const prof = new Array<Profile>(n);
+  for (let i = 0; i < n; i++) prof[i] = profileOf(tokens[i], lex);
+  const out = new Array<Int32Array>(n);
+  for (let i = 0; i < n; i++) {
+    const p = prof[i];
+    const a = i > 0 ? prof[i - 1] : undefined;
+    const b = i + 1 < n ? prof[i + 1] : undefined;
+    const a2 = i > 1 ? prof[i - 2] : undefined;
+    const b2 = i + 2 < n ? prof[i + 2] : undefined;
+    const gaz = ctx.gaz[i];
+    const f = new Int32Array(p.own.length + 21 + (gaz ? 1 : 0));
+    let k = 0;
+    f[k++] = BIAS;
+    for (const h of p.own) f[k++] = h;
+    f[k++] = a ? a.wordM1 : EDGE.wordM1;
+    f[k++] = b ? b.wordP1 : EDGE.wordP1;
+    f[k++] = a ? a.stemM1 : EDGE.stemM1;
+    f[k++] = b ? b.stemP1 : EDGE.stemP1;
+    f[k++] = a2 ? a2.wordM2 : EDGE.wordM2;
+    f[k++] = b2 ? b2.wordP2 : EDGE.wordP2;
+    f[k++] = small(T.Gaz, gaz);
+    f[k++] = small(T.GazM1, i > 0 ? ctx.gaz[i - 1] : BOUNDARY);
+    f[k++] = small(T.GazP1, i + 1 < n ? ctx.gaz[i + 1] : BOUNDARY);
+    f[k++] = small(T.TrigM1, ctx.trig[i]);
+    f[k++] = small(T.TrigM2, i > 0 ? ctx.trig[i - 1] : BOUNDARY);
+    f[k++] = a ? a.nameM1 : EDGE.nameM1;
+    f[k++] = b ? b.nameP1 : EDGE.nameP1;
+    f[k++] = fnv(a ? a.bigramM1 : EDGE.bigramM1, p.norm) >>> 0;
+    f[k++] = fnv(p.bigramP1, b ? b.stem : BOUNDARY) >>> 0;
+    const prevText = i > 0 ? tokens[i - 1].text : '';
+    f[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 'q' : '');
+    f[k++] = a2 ? a2.stemM2 : EDGE.stemM2;
+    f[k++] = b2 ? b2.stemP2 : EDGE.stemP2;
+    f[k++] = small(T.ArticleM1P1, (a ? a.art : BOUNDARY) + p.art + (b ? b.art : BOUNDARY));
+    f[k++] = small(T.NameM2P2, (a2 ? a2.name : BOUNDARY) + '|' + (b2 ? b2.name : BOUNDARY));
+    if (gaz) f[k++] = hashFeature(T.GazWord, gaz + p.stem);
+    out[i] = f;
+  }
+  return out;
+}
+
+/** Calls `emit(hash)` for every feature of token i (the readable definition; see `allFeatures`). */
 export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) => void): void {
   const { tokens, lex } = ctx;
   const t = tokens[i];

@@ -8,7 +8,7 @@ import type { Label } from '../labels';
 import type { Token } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
-import { gazetteerTags, tokenFeatures, triggerTags, type FeatureContext } from './features';
+import { allFeatures, gazetteerTags, triggerTags } from './features';
 import { decode, TAGS, unpack, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
@@ -29,15 +29,7 @@ export function setDefaultModel(w: Weights | null): void {
 
 /** Feature buckets of every token (internal: training and tagging share it). */
 export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[]): Int32Array[] {
-  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex) };
-  const out: Int32Array[] = [];
-  const buf: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    buf.length = 0;
-    tokenFeatures(ctx, i, (h) => buf.push(h | 0));
-    out.push(Int32Array.from(buf));
-  }
-  return out;
+  return allFeatures({ tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex) });
 }
 
 /**

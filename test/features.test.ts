@@ -1,0 +1,27 @@
+/** The fast featurizer (cached per-word profiles) gives exactly the features of the readable definition. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allFeatures, gazetteerTags, tokenFeatures, triggerTags, type FeatureContext } from '../lib/model/features';
+import { defaultGazetteer } from '../lib/gazetteer/gazetteer';
+import { defaultLexicon } from '../lib/lexicon';
+import { ruleLexicons } from '../lib/tagger/lexicons';
+import { matchGazetteer } from '../lib/tagger/match';
+import { scan } from '../lib/tokens';
+
+test('allFeatures equals tokenFeatures on the seed articles', () => {
+  const lex = ruleLexicons();
+  const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+  for (const text of [...texts, 'تدمر', '']) {
+    const tokens = scan(text, defaultLexicon());
+    const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, matchGazetteer(tokens, defaultGazetteer(), lex)), trig: triggerTags(tokens, lex) };
+    const fast = allFeatures(ctx);
+    // twice: the second run reads the cache
+    const again = allFeatures(ctx);
+    tokens.forEach((_, i) => {
+      const slow: number[] = [];
+      tokenFeatures(ctx, i, (h) => slow.push(h | 0));
+      expect([...fast[i]].sort()).toEqual(slow.sort());
+      expect([...again[i]]).toEqual([...fast[i]]);
+    });
+  }
+});
