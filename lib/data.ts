@@ -11,8 +11,9 @@ export interface LexiconRow {
 export interface BuiltinData {
   /** gazetteer entries as TSV rows without header (see gazetteers/README.md) */
   gazetteer: string;
-  /** the gazetteer's phrase index (Gazetteer.exportIndex) */
+  /** the gazetteer's phrase index and glued names (Gazetteer.exportIndex) */
   phrases: string;
+  glued: string;
   /** stem lexicon keys, one a line */
   stems: string;
   lexicon: {

@@ -122,7 +122,7 @@ if (existsSync(modelDir)) {
   }
 }
 
-const data = { gazetteer: gazetteerTsv, phrases: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
+const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
 mkdirSync(join(root, 'build'), { recursive: true });
 // The phrase index is built by the library's own Gazetteer, which reads build/data.json when loaded: write the data
 // without the index first, then load the class and add the index.
@@ -131,7 +131,7 @@ writeFileSync(join(root, 'build', 'data.json'), JSON.stringify(data));
 const { Gazetteer } = require('../lib/gazetteer/gazetteer') as typeof import('../lib/gazetteer/gazetteer');
 const index = new Gazetteer(lexicon.stopNames);
 for (const e of all) index.insert(e);
-data.phrases = index.exportIndex();
+Object.assign(data, index.exportIndex());
 const json = JSON.stringify(data);
 writeFileSync(join(root, 'build', 'data.json'), json);
 const sha = createHash('sha256').update(json).digest('hex').slice(0, 16);

@@ -69,15 +69,24 @@ const editDistance = (a: string, b: string): number => levenshtein.get(a, b);
 const RANK: Record<MatchKind, number> = { exact: 1, joined: 0.95, clitic: 0.95, latin: 1, phonetic: 0.85, romanized: 0.7, fuzzy: 0.8 };
 
 export class Gazetteer {
-  private readonly entries: GazetteerEntry[] = [];
+  /** entries by index; built-in rows are parsed on first use (see `entry`) */
+  private readonly entries: Array<GazetteerEntry | undefined> = [];
+  /** the raw TSV row of each built-in entry not parsed yet */
+  private readonly rows: Array<string | undefined> = [];
+  /** ranking of each entry (NaN until computed) */
   private readonly priority: number[] = [];
+  /** id → index, complete only once `ids()` has run over the built-in rows */
   private readonly byId = new Map<string, number>();
+  private idsComplete = true;
   /** full key of a name (words joined by a space) → phrase */
   private readonly phrases = new Map<string, Phrase>();
-  /** first word key → phrases opening with it, longest first */
+  /** first word key → phrases opening with it, longest first (built-in groups parsed on first use) */
   private readonly byFirst = new Map<string, Phrase[]>();
-  /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase */
-  private readonly glued = new Map<string, Phrase>();
+  /** the compiled phrase lines of the built-in data, and each first word's range of lines not parsed yet */
+  private lines: string[] = [];
+  private readonly rawGroups = new Map<string, [number, number]>();
+  /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase, or its full key while not parsed */
+  private readonly glued = new Map<string, Phrase | string>();
   private readonly stopNames: Set<string>;
   /** article-less keys of every word of every Arabic name: they rank clitic analyses (see lib/clitics.ts) */
   private readonly nameStems = new Set<string>();
@@ -97,13 +106,50 @@ export class Gazetteer {
 
   /** The entry with this id, if any. */
   get(id: string): GazetteerEntry | undefined {
-    const i = this.byId.get(id);
-    return i === undefined ? undefined : this.entries[i];
+    const i = this.ids().get(id);
+    return i === undefined ? undefined : this.entry(i);
   }
 
   /** Every entry, in the order added. */
-  [Symbol.iterator](): IterableIterator<GazetteerEntry> {
-    return this.entries[Symbol.iterator]();
+  *[Symbol.iterator](): IterableIterator<GazetteerEntry> {
+    for (let i = 0; i < this.entries.length; i++) yield this.entry(i);
+  }
+
+  /** The entry at an index, parsing a built-in row on first use. */
+  private entry(i: number): GazetteerEntry {
+    let e = this.entries[i];
+    if (e === undefined) {
+      e = parseRow(this.rows[i]!);
+      this.entries[i] = e;
+      this.rows[i] = undefined;
+    }
+    return e;
+  }
+
+  /** The id map, completed over the built-in rows on first use. */
+  private ids(): Map<string, number> {
+    if (!this.idsComplete) {
+      this.rows.forEach((row, i) => {
+        if (row !== undefined) this.byId.set(row.slice(0, row.indexOf('\t')), i);
+        else if (this.entries[i]) this.byId.set(this.entries[i]!.id, i);
+      });
+      this.idsComplete = true;
+    }
+    return this.byId;
+  }
+
+  private prio(i: number): number {
+    let p = this.priority[i];
+    if (Number.isNaN(p)) {
+      const e = this.entry(i);
+      const generated = e.facts.source !== undefined;
+      const population = Number(e.facts.population) || 0;
+      // curated before generated; then settlements before the district or governorate of the same name; then population
+      const settlement = e.facts.type === 'capital' || e.facts.type === 'city' || e.facts.type === 'country' ? 2e9 : e.facts.type === 'town' ? 1e9 : 0;
+      p = (generated ? 0 : 1e10) + settlement + population;
+      this.priority[i] = p;
+    }
+    return p;
   }
 
   /**
@@ -116,7 +162,7 @@ export class Gazetteer {
     inputs.forEach((input, i) => {
       const problem = entryProblem(input);
       if (problem) throw new TypeError(`gazetteer.add: entries[${i}] (id ${JSON.stringify((input as EntryInput | null)?.id)}): ${problem}`);
-      if (this.byId.has(input.id) || ids.has(input.id)) throw argValueError('gazetteer.add', `entries[${i}]`, `has the id '${input.id}', which is already in the gazetteer`);
+      if (this.ids().has(input.id) || ids.has(input.id)) throw argValueError('gazetteer.add', `entries[${i}]`, `has the id '${input.id}', which is already in the gazetteer`);
       ids.add(input.id);
       checked.push(toEntry(input));
     });
@@ -126,6 +172,7 @@ export class Gazetteer {
 
   /** @internal adds an entry known to be valid and indexes its names */
   insert(e: GazetteerEntry): void {
+    this.parseAllPhrases();
     const index = this.register(e);
     for (const name of [e.ar, ...e.arVariants]) if (name) this.indexName(name, index, true);
     if (e.facts.source === undefined) for (const name of [e.en, ...e.enAliases]) if (name && name.length >= 4) this.indexName(name, index, false);
@@ -138,12 +185,9 @@ export class Gazetteer {
   private register(e: GazetteerEntry): number {
     const index = this.entries.length;
     this.entries.push(e);
+    this.rows.push(undefined);
     this.byId.set(e.id, index);
-    const generated = e.facts.source !== undefined;
-    const population = Number(e.facts.population) || 0;
-    // curated before generated; then settlements before the district or governorate of the same name; then population
-    const settlement = e.facts.type === 'capital' || e.facts.type === 'city' || e.facts.type === 'country' ? 2e9 : e.facts.type === 'town' ? 1e9 : 0;
-    this.priority.push((generated ? 0 : 1e10) + settlement + population);
+    this.priority.push(NaN);
     return index;
   }
 
@@ -151,36 +195,72 @@ export class Gazetteer {
    * @internal The phrase index in compact form, for the build: one `key key…<TAB>entry,entry…` line a phrase, the
    * phrases of each first word longest first, entries best first (indexes in insertion order).
    */
-  exportIndex(): string {
+  exportIndex(): { phrases: string; glued: string } {
+    this.parseAllPhrases();
     const lines: string[] = [];
     for (const list of this.byFirst.values()) for (const p of list) lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
-    return lines.join('\n');
+    const glued: string[] = [];
+    for (const [g, p] of this.glued) glued.push(`${g}\t${typeof p === 'string' ? p : p.keys.join(' ')}`);
+    return { phrases: lines.join('\n'), glued: glued.join('\n') };
   }
 
-  /** @internal Registers entries and takes their phrase index as `exportIndex` wrote it (the built-in data). */
-  loadCompiled(entries: readonly GazetteerEntry[], index: string): void {
-    for (const e of entries) this.register(e);
-    const multi: Phrase[] = [];
-    for (const line of index ? index.split('\n') : []) {
+  /**
+   * @internal Takes the built-in data as compiled: raw entry rows (parsed on first use) and the phrase index as
+   * `exportIndex` wrote it (each first word's lines parsed on first use). Only for an empty gazetteer.
+   */
+  loadCompiled(rows: readonly string[], index: { phrases: string; glued: string }): void {
+    for (const row of rows) {
+      this.entries.push(undefined);
+      this.rows.push(row);
+      this.priority.push(NaN);
+    }
+    this.idsComplete = rows.length === 0;
+    this.lines = index.phrases ? index.phrases.split('\n') : [];
+    let first = '';
+    let from = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      let end = line.indexOf(' ');
       const tab = line.indexOf('\t');
-      const full = line.slice(0, tab);
-      const keys = full.split(' ');
-      const phrase: Phrase = { keys, entries: line.slice(tab + 1).split(',').map(Number) };
-      this.phrases.set(full, phrase);
-      const list = this.byFirst.get(keys[0]);
-      if (list) list.push(phrase);
-      else this.byFirst.set(keys[0], [phrase]);
-      if (ARABIC.test(full)) {
-        for (const k of keys) this.nameStems.add(stripArticle(k));
-        if (keys.length > 1) multi.push(phrase);
+      if (end < 0 || end > tab) end = tab;
+      const key = line.slice(0, end);
+      if (key !== first) {
+        if (i > 0) this.rawGroups.set(first, [from, i]);
+        first = key;
+        from = i;
       }
     }
-    for (const p of multi) {
-      const g = p.keys.join('');
-      if (!this.glued.has(g) && !this.phrases.has(g)) this.glued.set(g, p);
+    if (this.lines.length) this.rawGroups.set(first, [from, this.lines.length]);
+    for (const line of index.glued ? index.glued.split('\n') : []) {
+      const tab = line.indexOf('\t');
+      this.glued.set(line.slice(0, tab), line.slice(tab + 1));
     }
     this.latinIndex = null;
     this.fuzzyIndex = null;
+  }
+
+  /** Parses the compiled lines of one first word into phrases. */
+  private parseGroup(key: string): Phrase[] | undefined {
+    const range = this.rawGroups.get(key);
+    if (!range) return undefined;
+    this.rawGroups.delete(key);
+    const list: Phrase[] = [];
+    for (let i = range[0]; i < range[1]; i++) {
+      const line = this.lines[i];
+      const tab = line.indexOf('\t');
+      const full = line.slice(0, tab);
+      const phrase: Phrase = { keys: full.split(' '), entries: line.slice(tab + 1).split(',').map(Number) };
+      this.phrases.set(full, phrase);
+      list.push(phrase);
+    }
+    this.byFirst.set(key, list);
+    return list;
+  }
+
+  /** Parses every compiled line (lookup and user additions need the whole index). */
+  private parseAllPhrases(): void {
+    for (const key of [...this.rawGroups.keys()]) this.parseGroup(key);
+    for (const [g, p] of this.glued) if (typeof p === 'string') this.glued.set(g, this.phrases.get(p)!);
   }
 
   private indexName(name: string, index: number, arabic: boolean): void {
@@ -210,7 +290,7 @@ export class Gazetteer {
       // keep best first: insert before the first entry of lower priority
       const list = phrase.entries;
       let at = list.length;
-      while (at > 0 && this.priority[list[at - 1]] < this.priority[index]) at--;
+      while (at > 0 && this.prio(list[at - 1]) < this.prio(index)) at--;
       list.splice(at, 0, index);
     }
   }
@@ -221,17 +301,20 @@ export class Gazetteer {
   personBySurname(key: string): number | undefined {
     if (!this.surnames) {
       this.surnames = new Map();
-      this.entries.forEach((e, i) => {
-        if (e.label !== 'PER') return;
+      for (let i = 0; i < this.entries.length; i++) {
+        const row = this.rows[i];
+        if (row !== undefined && !row.startsWith('per:')) continue;
+        const e = this.entry(i);
+        if (e.label !== 'PER') continue;
         for (const name of [e.ar, ...e.arVariants]) {
           const words = name ? nameWords(name) : [];
           const last = words[words.length - 1];
           if (words.length >= 2 && last.length >= 3) {
             const prev = this.surnames!.get(last);
-            if (prev === undefined || this.priority[i] > this.priority[prev]) this.surnames!.set(last, i);
+            if (prev === undefined || this.prio(i) > this.prio(prev)) this.surnames!.set(last, i);
           }
         }
-      });
+      }
     }
     return this.surnames.get(key);
   }
@@ -243,17 +326,22 @@ export class Gazetteer {
 
   /** @internal phrases that open with this word key, longest first */
   phrasesFrom(key: string): readonly Phrase[] | undefined {
-    return this.byFirst.get(key);
+    return this.byFirst.get(key) ?? this.parseGroup(key);
   }
 
   /** @internal the phrase of a multi-word name written as one word (ديرالزور) */
   gluedPhrase(key: string): Phrase | undefined {
-    return this.glued.get(key);
+    const g = this.glued.get(key);
+    if (typeof g !== 'string') return g;
+    const keys = g.split(' ');
+    const phrase = this.phrasesFrom(keys[0])?.find((p) => p.keys.length === keys.length && p.keys.every((k, m) => k === keys[m]));
+    if (phrase) this.glued.set(key, phrase);
+    return phrase;
   }
 
   /** @internal the entry at an index */
   entryAt(i: number): GazetteerEntry {
-    return this.entries[i];
+    return this.entry(i);
   }
 
   /**
@@ -279,7 +367,7 @@ export class Gazetteer {
     const best = new Map<number, LookupResult>();
     const offer = (entries: readonly number[], how: MatchKind, name: string, quality = 1) => {
       for (const i of entries) {
-        const entry = this.entries[i];
+        const entry = this.entry(i);
         if (labels && !labels.includes(entry.label)) continue;
         const score = Math.round(RANK[how] * quality * 1000) / 1000;
         const prev = best.get(i);
@@ -287,11 +375,12 @@ export class Gazetteer {
       }
     };
 
+    this.parseAllPhrases();
     if (ARABIC.test(q)) this.lookupArabic(q, fuzzy, offer);
     else this.lookupLatin(q, fuzzy, offer);
 
     return [...best.values()]
-      .sort((a, b) => b.score - a.score || this.priority[this.byId.get(b.entry.id)!] - this.priority[this.byId.get(a.entry.id)!])
+      .sort((a, b) => b.score - a.score || this.prio(this.ids().get(b.entry.id)!) - this.prio(this.ids().get(a.entry.id)!))
       .slice(0, limit);
   }
 
@@ -301,7 +390,7 @@ export class Gazetteer {
     const full = keys.join(' ');
     const hit = this.phrases.get(full);
     if (hit) offer(hit.entries, 'exact', q);
-    const glued = this.glued.get(keys.join(''));
+    const glued = this.gluedPhrase(keys.join(''));
     if (glued) offer(glued.entries, 'joined', q);
     // behind proclitics: every analysis of the first word
     for (const a of tokens[0]?.analyses ?? []) {
@@ -383,14 +472,15 @@ export class Gazetteer {
       if (!list) m.set(k, [i]);
       else if (list[list.length - 1] !== i) list.push(i);
     };
-    this.entries.forEach((e, i) => {
+    for (let i = 0; i < this.entries.length; i++) {
+      const e = this.entry(i);
       const names = [e.en, ...e.enAliases].filter(Boolean);
       if (names.length === 0 && e.ar) names.push(romanize(e.ar));
       for (const n of names) {
         push(latin, latinKey(n), i);
         push(phonetic, phoneticKey(n), i);
       }
-    });
+    }
     this.latinIndex = { latin, phonetic, phoneticKeys: [...phonetic.keys()] };
     return this.latinIndex;
   }
@@ -424,26 +514,24 @@ export function defaultGazetteer(): Gazetteer {
   return builtinGazetteer;
 }
 
-let builtinEntries: GazetteerEntry[] | null = null;
-
-/** The built-in entries, parsed once (the rows compile-data wrote: TSV without header). */
-function parseBuiltinEntries(): GazetteerEntry[] {
-  if (builtinEntries) return builtinEntries;
-  builtinEntries = [];
-  for (const line of builtin.gazetteer ? builtin.gazetteer.split('\n') : []) {
-    const [id, label, ar, arv, en, ena, facts] = line.split('\t');
-    const f: Record<string, string> = Object.create(null);
-    if (facts) for (const pair of facts.split(';')) {
+/** One row of the compiled gazetteer (gazetteer TSV without header) as an entry. */
+function parseRow(line: string): GazetteerEntry {
+  const [id, label, ar, arv, en, ena, facts] = line.split('\t');
+  const f: Record<string, string> = Object.create(null);
+  if (facts) {
+    for (const pair of facts.split(';')) {
       const eq = pair.indexOf('=');
       f[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    builtinEntries.push({ id, label: label as Label, ar, arVariants: arv ? arv.split('|') : [], en, enAliases: ena ? ena.split('|') : [], facts: f });
   }
-  return builtinEntries;
+  return { id, label: label as Label, ar, arVariants: arv ? arv.split('|') : [], en, enAliases: ena ? ena.split('|') : [], facts: f };
 }
 
+let builtinRows: string[] | null = null;
+
 function loadBuiltin(g: Gazetteer): void {
-  g.loadCompiled(parseBuiltinEntries(), builtin.phrases);
+  builtinRows ??= builtin.gazetteer ? builtin.gazetteer.split('\n') : [];
+  g.loadCompiled(builtinRows, { phrases: builtin.phrases, glued: builtin.glued });
 }
 
 /**
