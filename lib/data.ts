@@ -26,11 +26,19 @@ export interface BuiltinData {
     stopNames: string[];
     /** common-word match keys, one a line */
     commonWords: string;
-    /** `key<TAB>latin<TAB>common` lines */
+    /** person-name word keys, one a line */
     personNames: string;
+    /** the person-name words that are also common words */
+    commonNames: string;
   };
-  /** trained models from models/*.json, by file name (ner, romanizer) */
-  models: Record<string, unknown>;
+  /** trained models from models/*.json, by file name (ner, romanizer), as JSON text */
+  models: Record<string, string>;
+}
+
+/** A built-in model, parsed from its JSON text, or undefined when the package ships none. */
+export function builtinModel<T>(name: string): T | undefined {
+  const text = builtin.models[name];
+  return text === undefined ? undefined : (JSON.parse(text) as T);
 }
 
 export const builtin = data as unknown as BuiltinData;

@@ -94,10 +94,11 @@ const lexicon = {
   forceModifiers: readTable('force-modifiers.tsv'),
   nationalities: readTable('nationalities.tsv'),
   stopNames: readList('stop-names.txt'),
-  /** `key<TAB>latin<TAB>common` lines: person-name words (common=1 when also a common word) */
   /** common words (match keys), one a line */
   commonWords: readList('common-words.txt').join('\n'),
-  personNames: readTable('person-names.tsv').map((r) => `${r.key}\t${r.latin}\t${r.common}`).join('\n'),
+  /** person-name words (match keys), one a line; `commonNames` those that are also common words */
+  personNames: readTable('person-names.tsv').map((r) => r.key).join('\n'),
+  commonNames: readTable('person-names.tsv').filter((r) => r.common === '1').map((r) => r.key).join('\n'),
 };
 
 const stems = new Set<string>();
@@ -114,11 +115,13 @@ const gazetteerTsv = all
   .map((e) => [e.id, e.label, e.ar, e.arVariants.join('|'), e.en, e.enAliases.join('|'), Object.entries(e.facts).map(([k, v]) => `${k}=${v}`).join(';')].join('\t'))
   .join('\n');
 
-const models: Record<string, unknown> = {};
+const models: Record<string, string> = {};
 const modelDir = join(root, 'models');
 if (existsSync(modelDir)) {
   for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.json')).sort()) {
-    models[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(modelDir, f), 'utf8'));
+    // kept as JSON text: the bundle parses a string literal faster than an object literal, and the model is parsed
+    // only when first used
+    models[f.replace(/\.json$/, '')] = JSON.stringify(JSON.parse(readFileSync(join(modelDir, f), 'utf8')));
   }
 }
 

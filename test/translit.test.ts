@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import levenshtein from 'fast-levenshtein';
-import { builtin } from '../lib/data';
+import { builtinModel } from '../lib/data';
 import { BUCKWALTER, fromBuckwalter, toBuckwalter } from '../lib/translit/buckwalter';
 import { createRomanizer, romanize, romanizeRules, type RomanizerModel } from '../lib/translit/romanize';
 
@@ -85,7 +85,7 @@ describe('romanizeRules', () => {
 });
 
 describe('romanize (the learned model)', () => {
-  const model = builtin.models.romanizer as RomanizerModel;
+  const model = builtinModel<RomanizerModel>('romanizer')!;
 
   test('the model ships, is small, and romanize uses it', () => {
     expect(model).toBeDefined();

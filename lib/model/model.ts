@@ -3,7 +3,7 @@
  * `source: 'model'`. The shipped model (models/ner.json, trained by scripts/train-model.ts on ANERcorp) is unpacked
  * on first use.
  */
-import { builtin } from '../data';
+import { builtinModel } from '../data';
 import type { Label } from '../labels';
 import type { Token } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
@@ -16,7 +16,7 @@ let shipped: Weights | null | undefined;
 /** The built-in model's weights, or null when the package ships none. */
 export function defaultModel(): Weights | null {
   if (shipped === undefined) {
-    const m = builtin.models.ner as ShippedModel | undefined;
+    const m = builtinModel<ShippedModel>('ner');
     shipped = m ? unpack(m) : null;
   }
   return shipped;

@@ -28,8 +28,8 @@ export interface RuleLexicons {
   modifiers: Map<string, Trigger>;
   /** nationality adjectives (masc, fem, plural; with and without the article) → country */
   nationalities: Map<string, Nationality>;
-  /** person-name words → Latin form; `commonNames` are also everyday words */
-  personNames: Map<string, string>;
+  /** person-name words; `commonNames` are also everyday words */
+  personNames: Set<string>;
   commonNames: Set<string>;
   /** frequent words that are (nearly) never names */
   commonWords: Set<string>;
@@ -90,13 +90,8 @@ export function ruleLexicons(): RuleLexicons {
       }
     }
   }
-  const personNames = new Map<string, string>();
-  const commonNames = new Set<string>();
-  for (const line of lx.personNames ? lx.personNames.split('\n') : []) {
-    const [k, latin, common] = line.split('\t');
-    personNames.set(k, latin);
-    if (common === '1') commonNames.add(k);
-  }
+  const personNames = new Set(lx.personNames ? lx.personNames.split('\n') : []);
+  const commonNames = new Set(lx.commonNames ? lx.commonNames.split('\n') : []);
   const inside = (r: LexiconRow) => (r.inside === 'yes' ? 'inside' : 'outside');
   cached = {
     titles: byFirstWord(lx.titles, (r) => r.kind),

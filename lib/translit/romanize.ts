@@ -15,7 +15,7 @@
  * before a word with the article is read as construct state (مدينة الرقة → …at al-…); الله is Allah; Arabic
  * punctuation becomes ASCII; Latin letters and digits pass through.
  */
-import { builtin } from '../data';
+import { builtinModel } from '../data';
 import { argTypeError, argValueError, requireString } from '../errors';
 import { normalize, type NormalizeOptions } from '../normalize';
 import { toBuckwalter } from './buckwalter';
@@ -400,7 +400,7 @@ let shipped: Romanizer | null | undefined;
 export function romanize(arabic: string): string {
   requireString('romanize', 'arabic', arabic);
   if (shipped === undefined) {
-    const model = builtin.models?.romanizer as RomanizerModel | undefined;
+    const model = builtinModel<RomanizerModel>('romanizer');
     shipped = model ? createRomanizer(model) : null;
   }
   return shipped ? shipped(arabic) : romanizeRules(arabic);
