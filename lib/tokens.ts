@@ -38,14 +38,8 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    let cls = charClass(code);
-    let width = 1;
-    if (cls === CharClass.HighSurrogate && i + 1 < n && charClass(text.charCodeAt(i + 1)) === CharClass.LowSurrogate) {
-      cls = classifyCodePoint(text.codePointAt(i)!);
-      width = 2;
-    } else if (cls === CharClass.HighSurrogate || cls === CharClass.LowSurrogate) {
-      cls = CharClass.Punct;
-    }
+    const cls = classAt(text, i);
+    const width = lastWidth;
     if (cls === CharClass.Space) {
       i++;
       continue;
@@ -67,12 +61,8 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[
     let arabic = false, other = false, digits = false;
     while (j < n) {
       const c = text.charCodeAt(j);
-      let k = charClass(c);
-      let w = 1;
-      if (k === CharClass.HighSurrogate && j + 1 < n && charClass(text.charCodeAt(j + 1)) === CharClass.LowSurrogate) {
-        k = classifyCodePoint(text.codePointAt(j)!);
-        w = 2;
-      }
+      const k = classAt(text, j);
+      const w = lastWidth;
       if (k === CharClass.ArabicLetter) {
         // ة and ى end a word: a letter after one (past any marks) starts the next token
         if (j > i && arabic && endsAfterFinalLetter(text, i, j)) break;
@@ -94,6 +84,20 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[
     i = j;
   }
   return tokens;
+}
+
+/** The width in code units of the character `classAt` read last (2 for a surrogate pair). */
+let lastWidth = 1;
+
+/** The class of the character at i: a surrogate pair is read as its code point, a lone surrogate as punctuation. */
+function classAt(text: string, i: number): CharClass {
+  const cls = charClass(text.charCodeAt(i));
+  lastWidth = 1;
+  if (cls === CharClass.HighSurrogate && i + 1 < text.length && charClass(text.charCodeAt(i + 1)) === CharClass.LowSurrogate) {
+    lastWidth = 2;
+    return classifyCodePoint(text.codePointAt(i)!);
+  }
+  return cls === CharClass.HighSurrogate || cls === CharClass.LowSurrogate ? CharClass.Punct : cls;
 }
 
 /** Is the last base letter before `j` (skipping marks and tatweel) a ta marbuta or alef maqsura? */
