@@ -14,6 +14,8 @@ export interface BuiltinData {
   /** the gazetteer's phrase index and glued names (Gazetteer.exportIndex) */
   phrases: string;
   glued: string;
+  /** `key<TAB>labels` lines: the labels of the multi-word names holding each word (Gazetteer.wordLabels) */
+  wordLabels: string;
   /** stem lexicon keys, one a line */
   stems: string;
   lexicon: {

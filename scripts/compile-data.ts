@@ -125,7 +125,7 @@ if (existsSync(modelDir)) {
   }
 }
 
-const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
+const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
 mkdirSync(join(root, 'build'), { recursive: true });
 // The phrase index is built by the library's own Gazetteer, which reads build/data.json when loaded: write the data
 // without the index first, then load the class and add the index.

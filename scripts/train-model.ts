@@ -53,6 +53,7 @@ const MAP: Record<string, string> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
 const lex = ruleLexicons();
 const gazetteer = defaultGazetteer();
 const stems = defaultLexicon();
+const wordLabels = (key: string) => gazetteer.wordLabels(key);
 
 function readCorpus(path: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -117,7 +118,7 @@ function spans(tags: Uint8Array): Mention[] {
 }
 
 function toTraining(s: Sentence): TrainingSentence {
-  return { feats: featurize(s.tokens, lex, matchGazetteer(s.tokens, gazetteer, lex)), gold: s.gold };
+  return { feats: featurize(s.tokens, lex, matchGazetteer(s.tokens, gazetteer, lex), wordLabels), gold: s.gold };
 }
 
 /** Strict entity scores over token ranges: the model alone. */

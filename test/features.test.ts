@@ -13,7 +13,7 @@ test('allFeatures equals tokenFeatures on the seed articles', () => {
   const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
   for (const text of [...texts, 'تدمر', '']) {
     const tokens = scan(text, defaultLexicon());
-    const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, matchGazetteer(tokens, defaultGazetteer(), lex)), trig: triggerTags(tokens, lex) };
+    const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, matchGazetteer(tokens, defaultGazetteer(), lex)), trig: triggerTags(tokens, lex), wordLabels: (k) => defaultGazetteer().wordLabels(k) };
     const fast = allFeatures(ctx);
     // twice: the second run reads the cache
     const again = allFeatures(ctx);

@@ -221,6 +221,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// a closed pipe (`arabic-ner tag big.txt | head`) ends the output quietly, as Unix tools do
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

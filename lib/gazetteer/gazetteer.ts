@@ -65,6 +65,7 @@ interface ArabicFuzzyIndex {
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
+const LABEL_BITS: Record<Label, number> = { PER: 1, LOC: 2, ORG: 4, UNIT: 8 };
 const editDistance = (a: string, b: string): number => levenshtein.get(a, b);
 const RANK: Record<MatchKind, number> = { exact: 1, joined: 0.95, clitic: 0.95, latin: 1, phonetic: 0.85, romanized: 0.7, fuzzy: 0.8 };
 
@@ -93,6 +94,9 @@ export class Gazetteer {
   private latinIndex: LatinIndex | null = null;
   private fuzzyIndex: ArabicFuzzyIndex | null = null;
   private surnames: Map<string, number> | null = null;
+  /** word key → labels of the multi-word Arabic names holding it (bit mask), and the compiled lines not read yet */
+  private readonly labelsOfWord = new Map<string, number>();
+  private rawWordLabels = '';
 
   /** @internal use `createGazetteer` */
   constructor(stopNames: Iterable<string> = []) {
@@ -195,20 +199,24 @@ export class Gazetteer {
    * @internal The phrase index in compact form, for the build: one `key key…<TAB>entry,entry…` line a phrase, the
    * phrases of each first word longest first, entries best first (indexes in insertion order).
    */
-  exportIndex(): { phrases: string; glued: string } {
+  exportIndex(): { phrases: string; glued: string; wordLabels: string } {
     this.parseAllPhrases();
+    this.wordLabels('');
     const lines: string[] = [];
     for (const list of this.byFirst.values()) for (const p of list) lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
     const glued: string[] = [];
     for (const [g, p] of this.glued) glued.push(`${g}\t${typeof p === 'string' ? p : p.keys.join(' ')}`);
-    return { phrases: lines.join('\n'), glued: glued.join('\n') };
+    const labels: string[] = [];
+    for (const [k, m] of this.labelsOfWord) labels.push(`${k}\t${m}`);
+    return { phrases: lines.join('\n'), glued: glued.join('\n'), wordLabels: labels.join('\n') };
   }
 
   /**
    * @internal Takes the built-in data as compiled: raw entry rows (parsed on first use) and the phrase index as
    * `exportIndex` wrote it (each first word's lines parsed on first use). Only for an empty gazetteer.
    */
-  loadCompiled(rows: readonly string[], index: { phrases: string; glued: string }): void {
+  loadCompiled(rows: readonly string[], index: { phrases: string; glued: string; wordLabels: string }): void {
+    this.rawWordLabels = index.wordLabels;
     for (const row of rows) {
       this.entries.push(undefined);
       this.rows.push(row);
@@ -268,7 +276,14 @@ export class Gazetteer {
     if (keys.length === 0) return;
     if (keys.length === 1 && (this.stopNames.has(keys[0]) || this.stopNames.has(stripArticle(keys[0])))) return;
     if (arabic && keys.length === 1 && stripArticle(keys[0]).length < 2) return;
-    if (arabic) for (const k of keys) this.nameStems.add(stripArticle(k));
+    if (arabic) {
+      for (const k of keys) this.nameStems.add(stripArticle(k));
+      if (keys.length > 1) {
+        this.wordLabels(''); // read the compiled part first
+        const bit = LABEL_BITS[this.entries[index]!.label];
+        for (const k of keys) this.labelsOfWord.set(k, (this.labelsOfWord.get(k) ?? 0) | bit);
+      }
+    }
     const full = keys.join(' ');
     let phrase = this.phrases.get(full);
     if (!phrase) {
@@ -317,6 +332,18 @@ export class Gazetteer {
       }
     }
     return this.surnames.get(key);
+  }
+
+  /** @internal The labels (bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word Arabic names holding a word key. */
+  wordLabels(key: string): number {
+    if (this.rawWordLabels) {
+      for (const line of this.rawWordLabels.split('\n')) {
+        const tab = line.indexOf('\t');
+        this.labelsOfWord.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+      }
+      this.rawWordLabels = '';
+    }
+    return this.labelsOfWord.get(key) ?? 0;
   }
 
   /** @internal is this article-less word key part of an Arabic name here? */
@@ -531,7 +558,7 @@ let builtinRows: string[] | null = null;
 
 function loadBuiltin(g: Gazetteer): void {
   builtinRows ??= builtin.gazetteer ? builtin.gazetteer.split('\n') : [];
-  g.loadCompiled(builtinRows, { phrases: builtin.phrases, glued: builtin.glued });
+  g.loadCompiled(builtinRows, { phrases: builtin.phrases, glued: builtin.glued, wordLabels: builtin.wordLabels });
 }
 
 /**

@@ -20,12 +20,14 @@ export interface FeatureContext {
   gaz: string[];
   /** trigger kind that ends right before each token ('' when none), e.g. 'title', 'place', 'force' */
   trig: string[];
+  /** the labels (a bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word gazetteer names that hold a word key */
+  wordLabels: (key: string) => number;
 }
 
 export const enum T {
   Bias, Word, Stem, Procl, Pre2, Pre3, Suf2, Suf3, Shape, WordM1, WordP1, StemM1, StemP1, WordM2, WordP2,
   Gaz, GazM1, GazP1, TrigM1, TrigM2, Name, NameM1, NameP1, Common, BigramM1, BigramP1, Nisba, Quote,
-  StemM2, StemP2, WordSuf3, ArticleM1P1, NameM2P2, GazWord, Count,
+  StemM2, StemP2, WordSuf3, ArticleM1P1, NameM2P2, GazWord, WordLabels, Count,
 }
 
 const SEEDS = Array.from({ length: T.Count }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
@@ -105,13 +107,16 @@ function small(template: T, value: string): number {
   return h;
 }
 
-const PROFILES = new Map<string, Profile>();
+/** profiles by token text, one cache per word-label source (a tagger's gazetteer) */
+const PROFILES = new WeakMap<(key: string) => number, Map<string, Profile>>();
 const MAX_PROFILES = 200_000;
 
-function profileOf(t: Token, lex: RuleLexicons): Profile {
+function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => number): Profile {
   const stem = stemOf(t);
   const pc = procl(t);
-  const cached = PROFILES.get(t.text);
+  let cache = PROFILES.get(wordLabels);
+  if (!cache) PROFILES.set(wordLabels, (cache = new Map()));
+  const cached = cache.get(t.text);
   if (cached && cached.stem === stem && cached.procl === pc) return cached;
   const w = t.norm;
   const own: number[] = [hashFeature(T.Word, w), hashFeature(T.Stem, stem), hashFeature(T.Procl, pc)];
@@ -124,6 +129,7 @@ function profileOf(t: Token, lex: RuleLexicons): Profile {
   own.push(hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : ''));
   own.push(hashFeature(T.Nisba, t.analyses[0]?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
   if (w.length >= 4) own.push(hashFeature(T.WordSuf3, w.slice(-3)));
+  own.push(hashFeature(T.WordLabels, String(wordLabels(t.analyses[0]?.norm ?? w))));
   const p: Profile = {
     text: t.text,
     stem,
@@ -145,8 +151,8 @@ function profileOf(t: Token, lex: RuleLexicons): Profile {
     bigramP1: fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem + ' '),
     norm: w,
   };
-  if (PROFILES.size >= MAX_PROFILES) PROFILES.clear();
-  PROFILES.set(t.text, p);
+  if (cache.size >= MAX_PROFILES) cache.clear();
+  cache.set(t.text, p);
   return p;
 }
 
@@ -173,7 +179,7 @@ export function allFeatures(ctx: FeatureContext): Int32Array[] {
   const { tokens, lex } = ctx;
   const n = tokens.length;
   const prof = new Array<Profile>(n);
-  for (let i = 0; i < n; i++) prof[i] = profileOf(tokens[i], lex);
+  for (let i = 0; i < n; i++) prof[i] = profileOf(tokens[i], lex, ctx.wordLabels);
   const out = new Array<Int32Array>(n);
   for (let i = 0; i < n; i++) {
     const p = prof[i];
@@ -259,6 +265,7 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
   emit(hashFeature(T.ArticleM1P1, art(prev) + art(t) + art(next)));
   emit(hashFeature(T.NameM2P2, name(tokens[i - 2]) + '|' + name(tokens[i + 2])));
   if (ctx.gaz[i]) emit(hashFeature(T.GazWord, ctx.gaz[i] + stem));
+  emit(hashFeature(T.WordLabels, String(ctx.wordLabels(t.analyses[0]?.norm ?? w))));
 }
 
 /** Gazetteer B/I labels of each token from the gazetteer stage's candidates. */

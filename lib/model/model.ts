@@ -28,8 +28,8 @@ export function setDefaultModel(w: Weights | null): void {
 }
 
 /** Feature buckets of every token (internal: training and tagging share it). */
-export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[]): Int32Array[] {
-  return allFeatures({ tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex) });
+export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Int32Array[] {
+  return allFeatures({ tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex), wordLabels });
 }
 
 /**

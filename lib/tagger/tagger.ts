@@ -84,6 +84,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
   // the gazetteer's own name words rank clitic analyses too (a user's entry makes وX read as و + X)
   const stems = options?.gazetteer === undefined ? builtinStems : { has: (k: string) => builtinStems.has(k) || gazetteer.hasStem(k) };
   const weights = policy === 'off' ? null : defaultModel();
+  const wordLabels = (key: string) => gazetteer.wordLabels(key);
 
   return {
     tag(text: string): Doc {
@@ -92,7 +93,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const sentences = splitSentences(text, tokens);
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
-      const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer), lex) : [];
+      const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer, wordLabels), lex) : [];
       const resolved =
         policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
