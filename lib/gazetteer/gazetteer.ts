@@ -86,8 +86,8 @@ export class Gazetteer {
   /** the compiled phrase lines of the built-in data, and each first word's range of lines not parsed yet */
   private lines: string[] = [];
   private readonly rawGroups = new Map<string, [number, number]>();
-  /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase, or its full key while not parsed */
-  private readonly glued = new Map<string, Phrase | string>();
+  /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase, or its compiled line while not parsed */
+  private readonly glued = new Map<string, Phrase | number>();
   private readonly stopNames: Set<string>;
   /** article-less keys of every word of every Arabic name: they rank clitic analyses (see lib/clitics.ts) */
   private readonly nameStems = new Set<string>();
@@ -203,9 +203,15 @@ export class Gazetteer {
     this.parseAllPhrases();
     this.wordLabels('');
     const lines: string[] = [];
-    for (const list of this.byFirst.values()) for (const p of list) lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
+    const lineOf = new Map<Phrase, number>();
+    for (const list of this.byFirst.values()) {
+      for (const p of list) {
+        lineOf.set(p, lines.length);
+        lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
+      }
+    }
     const glued: string[] = [];
-    for (const [g, p] of this.glued) glued.push(`${g}\t${typeof p === 'string' ? p : p.keys.join(' ')}`);
+    for (const [g, p] of this.glued) glued.push(`${g}\t${lineOf.get(p as Phrase)}`);
     const labels: string[] = [];
     for (const [k, m] of this.labelsOfWord) labels.push(`${k}\t${m}`);
     return { phrases: lines.join('\n'), glued: glued.join('\n'), wordLabels: labels.join('\n') };
@@ -241,7 +247,7 @@ export class Gazetteer {
     if (this.lines.length) this.rawGroups.set(first, [from, this.lines.length]);
     for (const line of index.glued ? index.glued.split('\n') : []) {
       const tab = line.indexOf('\t');
-      this.glued.set(line.slice(0, tab), line.slice(tab + 1));
+      this.glued.set(line.slice(0, tab), Number(line.slice(tab + 1)));
     }
     this.latinIndex = null;
     this.fuzzyIndex = null;
@@ -268,7 +274,7 @@ export class Gazetteer {
   /** Parses every compiled line (lookup and user additions need the whole index). */
   private parseAllPhrases(): void {
     for (const key of [...this.rawGroups.keys()]) this.parseGroup(key);
-    for (const [g, p] of this.glued) if (typeof p === 'string') this.glued.set(g, this.phrases.get(p)!);
+    for (const g of this.glued.keys()) this.gluedPhrase(g);
   }
 
   private indexName(name: string, index: number, arabic: boolean): void {
@@ -359,8 +365,9 @@ export class Gazetteer {
   /** @internal the phrase of a multi-word name written as one word (ديرالزور) */
   gluedPhrase(key: string): Phrase | undefined {
     const g = this.glued.get(key);
-    if (typeof g !== 'string') return g;
-    const keys = g.split(' ');
+    if (typeof g !== 'number') return g;
+    const line = this.lines[g];
+    const keys = line.slice(0, line.indexOf('\t')).split(' ');
     const phrase = this.phrasesFrom(keys[0])?.find((p) => p.keys.length === keys.length && p.keys.every((k, m) => k === keys[m]));
     if (phrase) this.glued.set(key, phrase);
     return phrase;
