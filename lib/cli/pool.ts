@@ -20,7 +20,7 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type * as Lib from '../index';
 import type { BatchReply, BatchRequest, WorkerError, WorkerInit } from './worker';
 
@@ -42,6 +42,8 @@ export interface PoolOptions {
    * arrays), for output formats that need no tokens: copying tokens back from a worker costs ~40% of the tagging time
    */
   tokens?: boolean;
+  /** V8 limits of each worker (Node's `new Worker(file, { resourceLimits })`) */
+  resourceLimits?: ResourceLimits;
   /** use worker threads even for `workers: 1` (default: only when `workers` ≥ 2) */
   threads?: boolean;
   /** characters per batch sent to a worker (default 32,768; a longer document goes alone) */
@@ -152,7 +154,7 @@ class ThreadPool implements Pool {
     this.maxChars = opts.maxChars ?? 4 * n * this.batchChars;
     const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens !== false };
     for (let i = 0; i < n; i++) {
-      const worker = new Worker(join(dir, 'worker.js'), { workerData: init });
+      const worker = new Worker(join(dir, 'worker.js'), { workerData: init, resourceLimits: opts.resourceLimits });
       const slot: Slot = { worker, outstanding: new Map(), chars: 0 };
       worker.on('message', (m: BatchReply) => this.answer(slot, m));
       worker.on('error', (e: Error) => this.fail(e));

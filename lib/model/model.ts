@@ -64,7 +64,9 @@ export function modelCandidates(tokens: readonly Token[], weights: Weights, feat
 
 function plausible(tokens: readonly Token[], from: number, to: number, lex: RuleLexicons): boolean {
   for (let k = from; k < to; k++) {
-    const n = tokens[k].norm;
+    // the word or its stem behind a proclitic (وروسي): an indefinite nationality adjective is no name
+    const a = tokens[k].analyses[0];
+    const n = a && !a.article ? a.norm : tokens[k].norm;
     if (!n.startsWith('ال') && lex.nationalities.has(n)) return false;
   }
   if (to - from === 1) {
