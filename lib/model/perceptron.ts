@@ -4,7 +4,7 @@
  * scale, stored sparse (only buckets with a non-zero weight) and base64-encoded.
  */
 
-export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const; // decode unrolls K = 7
 export type Tag = (typeof TAGS)[number];
 const K = TAGS.length;
 
@@ -53,14 +53,19 @@ export function decode(w: Weights, feats: readonly Int32Array[]): Uint8Array {
   if (n === 0) return out;
   const mask = w.buckets - 1;
   const em = new Float64Array(n * K);
+  const e = w.emission;
+  const scale = w.scale;
   for (let i = 0; i < n; i++) {
     const f = feats[i];
-    const base = i * K;
+    // the seven tag scores summed in locals (K = 7), then scaled once
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let j = 0; j < f.length; j++) {
       const off = (f[j] & mask) * K;
-      for (let k = 0; k < K; k++) em[base + k] += w.emission[off + k];
+      s0 += e[off]; s1 += e[off + 1]; s2 += e[off + 2]; s3 += e[off + 3]; s4 += e[off + 4]; s5 += e[off + 5]; s6 += e[off + 6];
     }
-    if (w.scale !== 1) for (let k = 0; k < K; k++) em[base + k] *= w.scale;
+    const base = i * K;
+    em[base] = s0 * scale; em[base + 1] = s1 * scale; em[base + 2] = s2 * scale; em[base + 3] = s3 * scale;
+    em[base + 4] = s4 * scale; em[base + 5] = s5 * scale; em[base + 6] = s6 * scale;
   }
   const score = new Float64Array(n * K);
   const back = new Uint8Array(n * K);
