@@ -138,6 +138,11 @@ function fmt(n: number, digits: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** entities found, and per MB of input (rows run on inputs of different sizes) */
+function perMB(n: number, inp: Input): string {
+  return `${fmt(n, 0)} entities (${fmt(n / (inp.bytes / MB), 0)} per MB)`;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -187,7 +192,7 @@ async function ours(): Promise<void> {
       ents = 0;
       for (const d of big.docs) ents += gaz.tag(d).entities.length;
     },
-    { iterations: 5, warmup: 1, found: () => `${fmt(ents, 0)} entities` },
+    { iterations: 5, warmup: 1, found: () => perMB(ents, big) },
   );
 
   let all = 0;
@@ -199,7 +204,7 @@ async function ours(): Promise<void> {
       all = 0;
       for (const d of big.docs) all += lib.tag(d).entities.length;
     },
-    { iterations: 5, warmup: 1, found: () => `${fmt(all, 0)} entities` },
+    { iterations: 5, warmup: 1, found: () => perMB(all, big) },
   );
 }
 
@@ -255,13 +260,13 @@ async function nlpjs(): Promise<void> {
   await measure('(e1)', `${label}, per paragraph`, paragraphs, async () => void (found = await run(paragraphs.docs)), {
     iterations: 7,
     warmup: 2,
-    found: () => `${fmt(found, 0)} entities`,
+    found: () => perMB(found, paragraphs),
   });
   const inParagraphs = found;
   await measure('(e2)', `${label}, per article`, seedInput, async () => void (found = await run(seedInput.docs)), {
     iterations: 2,
     warmup: 1,
-    found: () => `${fmt(found, 0)} entities`,
+    found: () => perMB(found, seedInput),
   });
   const raw = await (async () => {
     let n = 0;
@@ -295,7 +300,7 @@ async function wink(): Promise<void> {
         found = 0;
         for (const d of peerInput.docs) for (const t of ner.recognize(tokenizer.tokenize(d))) if (t.entityType) found++;
       },
-      { iterations: 5, warmup: 1, found: () => `${fmt(found, 0)} entities` },
+      { iterations: 5, warmup: 1, found: () => perMB(found, peerInput) },
     );
     const sample = tokenizer.tokenize('في تدمر، يوم 14 كانون الأول/ديسمبر.') as { value: string; tag: string }[];
     notes.push(
@@ -493,6 +498,8 @@ async function main(): Promise<void> {
     '## Start-up, memory, size',
     '',
     other,
+    '',
+    "The CLI's worker pool (lib/cli/pool.ts) on ≥ 100 MB: see bench/README.md.",
     '',
   ].join('\n');
   writeFileSync(join(__dirname, 'results.md'), md);

@@ -8,11 +8,11 @@
  * and a process that uses the pool exits by itself.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Lib from '../lib/index';
-import { createPool, tagInOrder, type PoolDoc, type Tagged } from '../lib/cli/pool';
+import { createPool, defaultWorkers, PARALLEL_MIN_BYTES, tagInOrder, type PoolDoc, type Tagged } from '../lib/cli/pool';
 
 // every Worker the pool starts, and whether it has exited
 const mockWorkers: { exited: boolean }[] = [];
@@ -77,6 +77,16 @@ async function collect<T extends PoolDoc>(it: AsyncIterable<Tagged<T>>): Promise
 
 const expected = texts.map((t) => plain(lib.tag(t)));
 
+const tmpDirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'arabic-ner-pool-'));
+  tmpDirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+});
+
 describe('worker pool', () => {
   jest.setTimeout(60_000);
 
@@ -104,6 +114,36 @@ describe('worker pool', () => {
     expect(mockWorkers.length).toBe(before);
     expect(out.map((x) => x.input.id)).toEqual(docs.map((d) => d.id));
     expect(out.map((x) => plain(x.doc))).toEqual(expected);
+  });
+
+  test('tokens: false keeps the entities only', async () => {
+    const out = await collect(tagInOrder(source(docs.slice(0, 30)), { workers: 2, dir: DIST, tokens: false }));
+    expect(out.map((x) => x.doc.entities)).toEqual(expected.slice(0, 30).map((d) => d.entities));
+    expect(out.every((x) => x.doc.tokens.length === 0 && x.doc.sentences.length === 0 && x.doc.text === x.input.text)).toBe(true);
+    const one = await collect(tagInOrder(docs.slice(0, 5), { workers: 1, dir: DIST, tokens: false }));
+    expect(one.map((x) => plain(x.doc))).toEqual(out.slice(0, 5).map((x) => plain(x.doc)));
+  });
+
+  test("tokens: 'spans' is enough for CoNLL", async () => {
+    const out = await collect(tagInOrder(source(docs.slice(0, 30)), { workers: 2, dir: DIST, tokens: 'spans' }));
+    expect(out.map((x) => lib.toConll(x.doc))).toEqual(texts.slice(0, 30).map((t) => lib.toConll(lib.tag(t))));
+    expect(out.every((x) => x.doc.tokens.every((t) => t.analyses.length === 0 && x.input.text.slice(t.start, t.end) === t.text))).toBe(true);
+  });
+
+  test('an interactive input is not held back: a document comes out before the next one comes in', async () => {
+    let release: (() => void) | null = null;
+    async function* interactive() {
+      for (const d of docs.slice(0, 6)) {
+        yield d;
+        await new Promise<void>((r) => (release = r)); // the next line is typed once this one is answered
+      }
+    }
+    const seen: string[] = [];
+    for await (const x of tagInOrder(interactive(), { workers: 2, dir: DIST })) {
+      seen.push(x.input.id);
+      release!();
+    }
+    expect(seen).toEqual(docs.slice(0, 6).map((d) => d.id));
   });
 
   test('backpressure: no more than maxDocs documents between the input and the consumer', async () => {
@@ -143,7 +183,7 @@ describe('worker pool', () => {
   });
 
   test('a worker that cannot start rejects the iteration', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arabic-ner-pool-'));
+    const dir = tmp();
     await expect(collect(tagInOrder(source(docs.slice(0, 5)), { workers: 2, dir }))).rejects.toThrow();
   });
 
@@ -188,8 +228,17 @@ describe('worker pool', () => {
     await expect(collect(pool.tagInOrder(docs.slice(0, 1)))).rejects.toThrow('closed');
   });
 
+  test('default workers: 1 for a small input, one per core (at most 4) for a large one', () => {
+    expect(defaultWorkers(0)).toBe(1);
+    expect(defaultWorkers(PARALLEL_MIN_BYTES - 1)).toBe(1);
+    const n = defaultWorkers(PARALLEL_MIN_BYTES);
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(n).toBeLessThanOrEqual(4);
+    expect(defaultWorkers()).toBe(n);
+  });
+
   test('a process that uses the pool exits by itself, even when it forgets to close one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arabic-ner-pool-'));
+    const dir = tmp();
     const script = join(dir, 'run.ts');
     writeFileSync(
       script,

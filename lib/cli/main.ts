@@ -106,7 +106,7 @@ function program(): Command {
     .option('-i, --input <kind>', "input kind: text | jsonl (default: jsonl for *.jsonl files, else text)")
     .option('--labels <labels>', 'comma-separated labels to report (PER,LOC,ORG,UNIT)')
     .option('--no-progress', 'no progress bar on stderr')
-    .option('-w, --workers <n>', `worker threads that tag in parallel, output in input order (default: cores - 1, here ${defaultWorkers()})`)
+    .option('-w, --workers <n>', 'worker threads that tag in parallel, output in input order (default: 1 below 4 MB of input or on standard input, else one per core, at most 4)')
     .action(async (files: string[], opts: { format: string; input?: string; labels?: string; progress: boolean; workers?: string }) => {
       const labels = opts.labels ? (opts.labels.split(',').map((x) => x.trim().toUpperCase()) as Lib.Label[]) : undefined;
       if (labels && !labels.every((l) => (lib.LABELS as readonly string[]).includes(l))) throw new UsageError(`--labels: unknown label in '${opts.labels}' (known: ${lib.LABELS.join(', ')})`);
@@ -114,11 +114,12 @@ function program(): Command {
       if (opts.input !== undefined && opts.input !== 'text' && opts.input !== 'jsonl') throw new UsageError(`--input: must be text or jsonl, got '${opts.input}'`);
       const inputs = files.length ? files : ['-'];
       const sizes = inputs.map(checkFile);
-      const workers = opts.workers === undefined ? defaultWorkers() : Number(opts.workers);
+      const workers = opts.workers === undefined ? defaultWorkers(sizes.reduce((a, b) => a + b, 0)) : Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got '${opts.workers}'`);
       const kinds = inputs.map((file): InputFormat => (opts.input as InputFormat | undefined) ?? (/\.jsonl$/i.test(file) ? 'jsonl' : 'text'));
       if (kinds.includes('jsonl') && (opts.format === 'brat' || opts.format === 'html')) throw new UsageError(`--format ${opts.format} takes plain text input (one document a file)`);
-      const pool = createPool({ workers, labels, dir: __dirname });
+      // tokens cross from a worker only when the format writes them (copying them costs as much as tagging)
+      const pool = createPool({ workers, labels, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false });
       const out = new Output(opts.format as Format);
       try {
         for (const [k, file] of inputs.entries()) {

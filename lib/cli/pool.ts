@@ -20,7 +20,7 @@
  */
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type * as Lib from '../index';
 import type { BatchReply, BatchRequest, WorkerError, WorkerInit } from './worker';
 
@@ -38,12 +38,13 @@ export interface PoolOptions {
   /** the directory of the built `index.js` and `worker.js` (default: this file's directory, i.e. dist/ once built) */
   dir?: string;
   /**
-   * keep each Doc's tokens and sentences (default true). false: entities only (tokens and sentences are empty
-   * arrays), for output formats that need no tokens: copying tokens back from a worker costs ~40% of the tagging time
+   * what each Doc keeps besides its text and entities (default true: everything). 'spans': tokens without their
+   * clitic analyses (`analyses: []`) and sentences, enough for CoNLL/BIO; false: no tokens, no sentences (empty
+   * arrays), enough for every other output format. Copying full tokens back from a worker costs about as much CPU
+   * as tagging them (bench/README.md), so ask for less when the output does not need them. (In this thread nothing
+   * is copied and 'spans' keeps the analyses.)
    */
-  tokens?: boolean;
-  /** V8 limits of each worker (Node's `new Worker(file, { resourceLimits })`) */
-  resourceLimits?: ResourceLimits;
+  tokens?: boolean | 'spans';
   /** use worker threads even for `workers: 1` (default: only when `workers` ≥ 2) */
   threads?: boolean;
   /** characters per batch sent to a worker (default 32,768; a longer document goes alone) */
@@ -52,7 +53,7 @@ export interface PoolOptions {
   batchDocs?: number;
   /** most documents in flight (default 1,024 per worker) */
   maxDocs?: number;
-  /** most characters in flight (default 4 batches per worker: 128 K characters each) */
+  /** most characters in flight (default 4 × `batchChars` per worker) */
   maxChars?: number;
 }
 
@@ -71,10 +72,20 @@ export interface Pool {
   readonly threads: number;
 }
 
-/** A sensible default for `--workers`: the cores but one (the main thread reads and writes), at least 1, at most 8. */
-export function defaultWorkers(): number {
+/** Below this much input, worker threads cost more than they save (bench/README.md: break-even ≈ 2–5 MB on 2 cores). */
+export const PARALLEL_MIN_BYTES = 4 << 20;
+
+/**
+ * A default for `--workers`: one per core, at most 4, for an input of at least PARALLEL_MIN_BYTES (pass its size);
+ * 1 (tag in this thread) for a smaller one. The main thread only reads, parses and writes, so it needs no core of its
+ * own; each worker holds its own copy of the library (~300 MB of peak RSS on news articles), hence the cap. Each
+ * worker also starts cold (loading, JIT, lazily built indexes), which small inputs do not repay.
+ * Without `totalBytes` (e.g. standard input, size unknown): the per-core figure.
+ */
+export function defaultWorkers(totalBytes?: number): number {
+  if (totalBytes !== undefined && totalBytes < PARALLEL_MIN_BYTES) return 1;
   const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, Math.min(8, n - 1));
+  return Math.max(1, Math.min(4, n));
 }
 
 /** Tags `docs` on a pool made for this run, closed when the iteration ends (however it ends). */
@@ -92,13 +103,13 @@ export function createPool(opts: PoolOptions): Pool {
   const workers = Math.floor(opts.workers);
   if (!(workers >= 0)) throw new RangeError(`workers must be a number ≥ 0, got ${String(opts.workers)}`);
   const dir = opts.dir ?? __dirname;
-  if (workers <= 1 && !opts.threads) return inProcess(dir, opts.labels, opts.tokens !== false);
+  if (workers <= 1 && !opts.threads) return inProcess(dir, opts.labels, opts.tokens ?? true);
   return new ThreadPool(Math.max(1, workers), dir, opts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function inProcess(dir: string, labels: string[] | undefined, withTokens: boolean): Pool {
+function inProcess(dir: string, labels: string[] | undefined, keep: boolean | 'spans'): Pool {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require(join(dir, 'index.js')) as typeof Lib;
   const tagger = lib.createTagger(labels ? { labels: labels as Lib.Label[] } : undefined);
@@ -107,7 +118,8 @@ function inProcess(dir: string, labels: string[] | undefined, withTokens: boolea
     async *tagInOrder<T extends PoolDoc>(docs: AsyncIterable<T> | Iterable<T>) {
       for await (const input of docs) {
         const doc = tagger.tag(input.text);
-        yield { input, doc: withTokens ? doc : { text: doc.text, tokens: [], sentences: [], entities: doc.entities } };
+        // in this thread nothing is copied: only `false` is worth a new object (it lets the tokens go at once)
+        yield { input, doc: keep === false ? { text: doc.text, tokens: [], sentences: [], entities: doc.entities } : doc };
       }
     },
     close: async () => {},
@@ -116,7 +128,6 @@ function inProcess(dir: string, labels: string[] | undefined, withTokens: boolea
 
 interface Batch {
   seq: number;
-  texts: string[];
   chars: number;
   slot: Slot | null;
   resolve(r: BatchReply): void;
@@ -152,9 +163,9 @@ class ThreadPool implements Pool {
     this.batchDocs = opts.batchDocs ?? 256;
     this.maxDocs = opts.maxDocs ?? 1024 * n;
     this.maxChars = opts.maxChars ?? 4 * n * this.batchChars;
-    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens !== false };
+    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true };
     for (let i = 0; i < n; i++) {
-      const worker = new Worker(join(dir, 'worker.js'), { workerData: init, resourceLimits: opts.resourceLimits });
+      const worker = new Worker(join(dir, 'worker.js'), { workerData: init });
       const slot: Slot = { worker, outstanding: new Map(), chars: 0 };
       worker.on('message', (m: BatchReply) => this.answer(slot, m));
       worker.on('error', (e: Error) => this.fail(e));
@@ -194,7 +205,7 @@ class ThreadPool implements Pool {
       resolve = res;
       reject = rej;
     });
-    const b: Batch = { seq: this.seq++, texts, chars, slot: null, resolve, reject, done, settled: done.then(noop, noop) };
+    const b: Batch = { seq: this.seq++, chars, slot: null, resolve, reject, done, settled: done.then(noop, noop) };
     if (this.failure) {
       reject(this.failure);
       return b;

@@ -14,8 +14,11 @@ const lib: typeof Lib = require('./index.js');
 
 export interface WorkerInit {
   labels?: string[];
-  /** send tokens and sentences back (default true); false sends entities only, with empty tokens and sentences */
-  tokens?: boolean;
+  /**
+   * what to send back besides the entities (default true: everything). 'spans': tokens without their clitic
+   * analyses (`analyses: []`), and sentences: enough for CoNLL/BIO. false: entities only (empty tokens and sentences).
+   */
+  tokens?: boolean | 'spans';
 }
 
 export interface BatchRequest {
@@ -39,9 +42,21 @@ export interface BatchReply {
 
 const init = (workerData ?? {}) as WorkerInit;
 const tagger = lib.createTagger(init.labels ? { labels: init.labels as Lib.Label[] } : undefined);
-const withTokens = init.tokens !== false;
+const keep = init.tokens ?? true;
 const port = parentPort;
 if (!port) throw new Error('lib/cli/worker.ts runs as a worker thread (see lib/cli/pool.ts)');
+
+/**
+ * The part of a Doc that goes back. Tokens with their clitic analyses are most of a Doc: copying them to the main
+ * thread (structured clone) costs about as much CPU as tagging does, which is why the CLI asks for less when its
+ * output format does not need them.
+ */
+function slim(d: Lib.Doc, keep: boolean | 'spans'): Omit<Lib.Doc, 'text'> {
+  if (keep === true) return { tokens: d.tokens, sentences: d.sentences, entities: d.entities };
+  if (keep === false) return { tokens: [], sentences: [], entities: d.entities };
+  const tokens = d.tokens.map((t) => ({ text: t.text, start: t.start, end: t.end, norm: t.norm, kind: t.kind, analyses: [] }));
+  return { tokens, sentences: d.sentences, entities: d.entities };
+}
 
 port.on('message', (m: BatchRequest) => {
   const docs: BatchReply['docs'] = [];
@@ -49,8 +64,7 @@ port.on('message', (m: BatchRequest) => {
   for (let i = 0; i < m.texts.length; i++) {
     try {
       const d = tagger.tag(m.texts[i]);
-      // tokens (with their clitic analyses) are most of a Doc: cloning them costs ~40% of the tagging time
-      docs.push(withTokens ? { tokens: d.tokens, sentences: d.sentences, entities: d.entities } : { tokens: [], sentences: [], entities: d.entities });
+      docs.push(slim(d, keep));
     } catch (e) {
       const err = e as Error & { code?: unknown };
       error = { index: i, name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack, code: typeof err?.code === 'string' ? err.code : undefined };
