@@ -89,6 +89,18 @@ describe('arabic-ner CLI', () => {
     expect(run(['tag', '-f', 'html', p]).out).toContain('<mark class="ent ent-LOC"');
   });
 
+  test('--gazetteer adds your own names; a bad line exits 2 naming file and line', () => {
+    const header = 'id\tlabel\tar\tar_variants\ten\ten_aliases\tfacts';
+    const good = file('mine.tsv', `${header}\nper:x-abu-test\tPER\tأبو فلان الفلاني\t\tAbu Fulan\t\t\n`);
+    const r = run(['tag', '-f', 'jsonl', '-g', good, '-'], 'وقال أبو فلان الفلاني إن الهجوم فشل\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).entities).toContainEqual(expect.objectContaining({ text: 'أبو فلان الفلاني', id: 'per:x-abu-test', label: 'PER' }));
+    const bad = file('bad.tsv', `${header}\nper:x-2\tPERSON\tفلان\t\tX\t\t\n`);
+    const b = run(['tag', '-g', bad, '-'], 'نص\n');
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/bad\.tsv:2: label must be one of/);
+  });
+
   test('lookup and translit', () => {
     expect(run(['lookup', 'Palmyra']).out).toContain('تدمر');
     expect(run(['translit', '--scheme', 'buckwalter', 'تدمر']).out.trim()).toBe('tdmr');

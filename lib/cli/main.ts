@@ -105,9 +105,10 @@ function program(): Command {
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'pretty')
     .option('-i, --input <kind>', "input kind: text | jsonl (default: jsonl for *.jsonl files, else text)")
     .option('--labels <labels>', 'comma-separated labels to report (PER,LOC,ORG,UNIT)')
+    .option('-g, --gazetteer <file>', 'your own gazetteer file (TSV as in gazetteers/README.md, or JSON lines), added to the built-in one; repeatable', (f: string, all: string[]) => [...all, f], [] as string[])
     .option('--no-progress', 'no progress bar on stderr')
     .option('-w, --workers <n>', 'worker threads that tag in parallel, output in input order (default: 1 below 4 MB of input or on standard input, else one per core, at most 4)')
-    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; progress: boolean; workers?: string }) => {
+    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; gazetteer?: string[]; progress: boolean; workers?: string }) => {
       const labels = opts.labels ? (opts.labels.split(',').map((x) => x.trim().toUpperCase()) as Lib.Label[]) : undefined;
       if (labels && !labels.every((l) => (lib.LABELS as readonly string[]).includes(l))) throw new UsageError(`--labels: unknown label in '${opts.labels}' (known: ${lib.LABELS.join(', ')})`);
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: unknown format '${opts.format}' (${FORMATS.join(', ')})`);
@@ -119,7 +120,16 @@ function program(): Command {
       const kinds = inputs.map((file): InputFormat => (opts.input as InputFormat | undefined) ?? (/\.jsonl$/i.test(file) ? 'jsonl' : 'text'));
       if (kinds.includes('jsonl') && (opts.format === 'brat' || opts.format === 'html')) throw new UsageError(`--format ${opts.format} takes plain text input (one document a file)`);
       // tokens cross from a worker only when the format writes them (copying them costs as much as tagging)
-      const pool = createPool({ workers, labels, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false });
+      // user entries: every line checked first (a bad one stops here with `file:line: reason`, exit 2)
+      const entries = (opts.gazetteer ?? []).flatMap((f) => lib.parseGazetteer(readInput(f), { file: f }));
+      if (entries.length) {
+        try {
+          lib.createGazetteer(entries); // ids clashing with built-in ones fail here, before any output
+        } catch (e) {
+          throw new InputError(`--gazetteer: ${(e as Error).message}`);
+        }
+      }
+      const pool = createPool({ workers, labels, entries, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false });
       const out = new Output(opts.format as Format);
       try {
         for (const [k, file] of inputs.entries()) {

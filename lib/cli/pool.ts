@@ -35,6 +35,8 @@ export interface PoolOptions {
   workers: number;
   /** the labels to report (as `createTagger({ labels })`) */
   labels?: string[];
+  /** user gazetteer entries added to the built-in ones (as `createGazetteer(entries)`) */
+  entries?: Lib.EntryInput[];
   /** the directory of the built `index.js` and `worker.js` (default: this file's directory, i.e. dist/ once built) */
   dir?: string;
   /**
@@ -103,16 +105,19 @@ export function createPool(opts: PoolOptions): Pool {
   const workers = Math.floor(opts.workers);
   if (!(workers >= 0)) throw new RangeError(`workers must be a number ≥ 0, got ${String(opts.workers)}`);
   const dir = opts.dir ?? __dirname;
-  if (workers <= 1 && !opts.threads) return inProcess(dir, opts.labels, opts.tokens ?? true);
+  if (workers <= 1 && !opts.threads) return inProcess(dir, opts.labels, opts.tokens ?? true, opts.entries);
   return new ThreadPool(Math.max(1, workers), dir, opts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function inProcess(dir: string, labels: string[] | undefined, keep: boolean | 'spans'): Pool {
+function inProcess(dir: string, labels: string[] | undefined, keep: boolean | 'spans', entries: Lib.EntryInput[] | undefined): Pool {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require(join(dir, 'index.js')) as typeof Lib;
-  const tagger = lib.createTagger(labels ? { labels: labels as Lib.Label[] } : undefined);
+  const tagger = lib.createTagger({
+    ...(labels ? { labels: labels as Lib.Label[] } : {}),
+    ...(entries?.length ? { gazetteer: lib.createGazetteer(entries) } : {}),
+  });
   return {
     threads: 0,
     async *tagInOrder<T extends PoolDoc>(docs: AsyncIterable<T> | Iterable<T>) {
@@ -163,7 +168,7 @@ class ThreadPool implements Pool {
     this.batchDocs = opts.batchDocs ?? 256;
     this.maxDocs = opts.maxDocs ?? 1024 * n;
     this.maxChars = opts.maxChars ?? 4 * n * this.batchChars;
-    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true };
+    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true, entries: opts.entries };
     for (let i = 0; i < n; i++) {
       const worker = new Worker(join(dir, 'worker.js'), { workerData: init });
       const slot: Slot = { worker, outstanding: new Map(), chars: 0 };

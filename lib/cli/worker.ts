@@ -14,6 +14,8 @@ const lib: typeof Lib = require('./index.js');
 
 export interface WorkerInit {
   labels?: string[];
+  /** user gazetteer entries added to the built-in ones */
+  entries?: Lib.EntryInput[];
   /**
    * what to send back besides the entities (default true: everything). 'spans': tokens without their clitic
    * analyses (`analyses: []`), and sentences: enough for CoNLL/BIO. false: entities only (empty tokens and sentences).
@@ -41,7 +43,10 @@ export interface BatchReply {
 }
 
 const init = (workerData ?? {}) as WorkerInit;
-const tagger = lib.createTagger(init.labels ? { labels: init.labels as Lib.Label[] } : undefined);
+const tagger = lib.createTagger({
+  ...(init.labels ? { labels: init.labels as Lib.Label[] } : {}),
+  ...(init.entries?.length ? { gazetteer: lib.createGazetteer(init.entries) } : {}),
+});
 const keep = init.tokens ?? true;
 const port = parentPort;
 if (!port) throw new Error('lib/cli/worker.ts runs as a worker thread (see lib/cli/pool.ts)');
