@@ -106,3 +106,13 @@ export function ruleLexicons(): RuleLexicons {
   };
   return cached;
 }
+
+/**
+ * Is this word key a one-word descriptor that stays outside the name after it (مدينة، قرية، تنظيم …)? With the article
+ * it is not (البادية in البادية السورية is part of the name). `org` adds the organisation descriptors to the places'.
+ */
+export function isOutsideDescriptor(lex: RuleLexicons, key: string, org = false): boolean {
+  if (key.startsWith('ال')) return false;
+  const outside = (list: Trigger[] | undefined) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside') ?? false;
+  return outside(lex.placeDescriptors.get(key)) || (org && outside(lex.orgDescriptors.get(key)));
+}

@@ -16,7 +16,7 @@
 import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
 import type { Token } from '../tokens';
 import type { Candidate } from './types';
-import type { RuleLexicons } from './lexicons';
+import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import { stripArticle } from '../gazetteer/keys';
 import { matchKey } from '../normalize';
 
@@ -73,11 +73,6 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     if (best) out.push(best);
   }
   return out;
-}
-
-/** A settlement descriptor without the article (مدينة; البادية in البادية السورية is part of the name). */
-function isOutsideDescriptor(lex: RuleLexicons, key: string): boolean {
-  return !key.startsWith('ال') && (lex.placeDescriptors.get(key)?.some((t) => t.keys.length === 1 && t.kind === 'outside') ?? false);
 }
 
 /** A generated entry that is not a country, a capital or a city of 100,000 people or more. */

@@ -14,7 +14,7 @@
  *    عبد الرحمن) names that person wherever it stands alone in the same document.
  */
 import type { Token } from '../tokens';
-import type { RuleLexicons } from './lexicons';
+import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import type { Candidate, EntitySource } from './types';
 
 const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model: 0 };
@@ -71,9 +71,7 @@ function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex:
   const inner = gazByStart.get(c.tokenStart + 1);
   if (!inner || inner.end !== c.end) return false;
   // any reading of the first word: بتنظيم الدولة الإسلامية is ب + تنظيم + the name
-  return tokens[c.tokenStart].analyses.some(
-    (a) => !a.article && [lex.placeDescriptors.get(a.norm), lex.orgDescriptors.get(a.norm)].some((list) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside')),
-  );
+  return tokens[c.tokenStart].analyses.some((a) => !a.article && isOutsideDescriptor(lex, a.norm, true));
 }
 
 function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken: Uint8Array): void {
