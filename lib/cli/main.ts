@@ -1,7 +1,7 @@
 /**
  * The `arabic-ner` command line. Exit codes: 0 ok, 1 bad usage, 2 bad input (with a one-line reason on stderr).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start as startRepl } from 'node:repl';
 import { SingleBar, Presets } from 'cli-progress';
