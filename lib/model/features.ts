@@ -99,11 +99,12 @@ interface Profile {
 }
 
 const BOUNDARY = '<s>';
-const SMALL = new Map<string, number>(); // hashes of the small-vocabulary features, by template and value
+/** hashes of the small-vocabulary features (gazetteer tags, triggers, patterns), one Map a template */
+const SMALL: Array<Map<string, number>> = Array.from({ length: T.Count }, () => new Map());
 function small(template: T, value: string): number {
-  const key = template + '\u0000' + value;
-  let h = SMALL.get(key);
-  if (h === undefined) SMALL.set(key, (h = hashFeature(template, value)));
+  const m = SMALL[template];
+  let h = m.get(value);
+  if (h === undefined) m.set(value, (h = hashFeature(template, value)));
   return h;
 }
 
@@ -281,12 +282,13 @@ export function gazetteerTags(n: number, candidates: readonly Candidate[]): stri
 /** The trigger kind of the word(s) right before each token. */
 export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): string[] {
   const out = new Array<string>(tokens.length).fill('');
+  const tables = [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const;
   for (let i = 0; i < tokens.length; i++) {
     for (const a of tokens[i].analyses) {
       const k = a.norm;
       let kind = '';
       let len = 1;
-      for (const [table, name] of [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const) {
+      for (const [table, name] of tables) {
         for (const trig of table.get(k) ?? []) {
           let ok = i + trig.keys.length <= tokens.length;
           for (let m = 1; ok && m < trig.keys.length; m++) ok = tokens[i + m].norm === trig.keys[m];

@@ -86,10 +86,12 @@ function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken:
     if (COMPOUND_HEADS.has(before)) surnames.set(before + last, c);
   }
   if (surnames.size === 0) return;
+  // first words of the two-word surnames, so the two-word key is built only when it can match
+  const heads = new Set([...surnames.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     for (const a of tokens[i].analyses) {
-      const two = i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
+      const two = heads.has(a.norm) && i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
       const one = two ? undefined : surnames.get(a.norm);
       const src = two ?? one;
       if (!src) continue;

@@ -403,5 +403,14 @@ export function romanize(arabic: string): string {
     const model = builtinModel<RomanizerModel>('romanizer');
     shipped = model ? createRomanizer(model) : null;
   }
-  return shipped ? shipped(arabic) : romanizeRules(arabic);
+  // whole names repeat in a text (every mention of an unlinked person): cache them, bounded
+  let latin = romanized.get(arabic);
+  if (latin === undefined) {
+    latin = shipped ? shipped(arabic) : romanizeRules(arabic);
+    if (romanized.size >= 4096) romanized.clear();
+    romanized.set(arabic, latin);
+  }
+  return latin;
 }
+
+const romanized = new Map<string, string>();
