@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { defaultGazetteer } from '../lib/gazetteer/gazetteer';
 import { defaultLexicon } from '../lib/lexicon';
 import { featurize, modelCandidates, setDefaultModel } from '../lib/model/model';
-import { pack, TAGS, train, type TrainingSentence, type Weights } from '../lib/model/perceptron';
+import { decode, pack, TAGS, train, type TrainingSentence, type Weights } from '../lib/model/perceptron';
 import { ruleLexicons } from '../lib/tagger/lexicons';
 import { matchGazetteer } from '../lib/tagger/match';
 import { createTagger, type ModelPolicy } from '../lib/tagger/tagger';
@@ -125,7 +125,7 @@ function toTraining(s: Sentence): TrainingSentence {
 function scoreModel(w: Weights, dev: Sentence[], feats: TrainingSentence[]): ReturnType<Scorer['scores']> {
   const scorer = new Scorer();
   dev.forEach((s, k) => {
-    const pred = modelCandidates(s.tokens, w, feats[k].feats, lex).map((c) => ({ start: c.tokenStart, end: c.tokenEnd, label: c.label }));
+    const pred = modelCandidates(s.tokens, decode(w, feats[k].feats), lex).map((c) => ({ start: c.tokenStart, end: c.tokenEnd, label: c.label }));
     scorer.add(s.goldSpans, pred);
   });
   return scorer.scores();

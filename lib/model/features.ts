@@ -74,7 +74,7 @@ function procl(t: Token): string {
  * The features of one token that depend on it alone, hashed once and cached by its text: its own features, the
  * hashes it gives as a neighbour (±1, ±2), and FNV states from which the bigram features continue.
  */
-interface Profile {
+export interface Profile {
   text: string;
   stem: string;
   procl: string;
@@ -96,9 +96,15 @@ interface Profile {
   /** BigramP1 state after this token's stem and a space (this token as the current word) */
   bigramP1: number;
   norm: string;
+  /** the summed weights of the bias and `own` per tag, for the weights in `sumsOf` (the tagger's cache) */
+  sums?: Float64Array;
+  sumsOf?: object;
 }
 
 const BOUNDARY = '<s>';
+
+/** The bias feature's hash. */
+export const BIAS_FEATURE = hashFeature(T.Bias, '');
 /** hashes of the small-vocabulary features (gazetteer tags, triggers, patterns), one Map a template */
 const SMALL: Array<Map<string, number>> = Array.from({ length: T.Count }, () => new Map());
 function small(template: T, value: string): number {
@@ -170,54 +176,72 @@ const EDGE = {
   nameP1: hashFeature(T.NameP1, BOUNDARY),
   bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, BOUNDARY + ' '),
 };
-const BIAS = hashFeature(T.Bias, '');
 
 /**
  * The feature buckets of every token: the same hashes as `tokenFeatures`, computed from cached per-word profiles
  * (what the tagger runs; `tokenFeatures` is the readable definition the tests compare it with).
  */
 export function allFeatures(ctx: FeatureContext): Int32Array[] {
-  const { tokens, lex } = ctx;
-  const n = tokens.length;
+  const prof = profiles(ctx);
+  const buf = new Int32Array(CONTEXT_FEATURES);
+  return prof.map((p, i) => {
+    const m = contextFeatures(ctx, prof, i, buf);
+    const f = new Int32Array(1 + p.own.length + m);
+    f[0] = BIAS_FEATURE;
+    f.set(p.own, 1);
+    f.set(buf.subarray(0, m), 1 + p.own.length);
+    return f;
+  });
+}
+
+/**
+ * The per-word profiles of a text's tokens (internal: the tagger sums each profile's own weights once and adds the
+ * context features of `contextFeatures`; see lib/model/model.ts).
+ */
+export function profiles(ctx: FeatureContext): Profile[] {
+  const n = ctx.tokens.length;
   const prof = new Array<Profile>(n);
-  for (let i = 0; i < n; i++) prof[i] = profileOf(tokens[i], lex, ctx.wordLabels);
-  const out = new Array<Int32Array>(n);
-  for (let i = 0; i < n; i++) {
-    const p = prof[i];
-    const a = i > 0 ? prof[i - 1] : undefined;
-    const b = i + 1 < n ? prof[i + 1] : undefined;
-    const a2 = i > 1 ? prof[i - 2] : undefined;
-    const b2 = i + 2 < n ? prof[i + 2] : undefined;
-    const gaz = ctx.gaz[i];
-    const f = new Int32Array(p.own.length + 21 + (gaz ? 1 : 0));
-    let k = 0;
-    f[k++] = BIAS;
-    for (const h of p.own) f[k++] = h;
-    f[k++] = a ? a.wordM1 : EDGE.wordM1;
-    f[k++] = b ? b.wordP1 : EDGE.wordP1;
-    f[k++] = a ? a.stemM1 : EDGE.stemM1;
-    f[k++] = b ? b.stemP1 : EDGE.stemP1;
-    f[k++] = a2 ? a2.wordM2 : EDGE.wordM2;
-    f[k++] = b2 ? b2.wordP2 : EDGE.wordP2;
-    f[k++] = small(T.Gaz, gaz);
-    f[k++] = small(T.GazM1, i > 0 ? ctx.gaz[i - 1] : BOUNDARY);
-    f[k++] = small(T.GazP1, i + 1 < n ? ctx.gaz[i + 1] : BOUNDARY);
-    f[k++] = small(T.TrigM1, ctx.trig[i]);
-    f[k++] = small(T.TrigM2, i > 0 ? ctx.trig[i - 1] : BOUNDARY);
-    f[k++] = a ? a.nameM1 : EDGE.nameM1;
-    f[k++] = b ? b.nameP1 : EDGE.nameP1;
-    f[k++] = fnv(a ? a.bigramM1 : EDGE.bigramM1, p.norm) >>> 0;
-    f[k++] = fnv(p.bigramP1, b ? b.stem : BOUNDARY) >>> 0;
-    const prevText = i > 0 ? tokens[i - 1].text : '';
-    f[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 'q' : '');
-    f[k++] = a2 ? a2.stemM2 : EDGE.stemM2;
-    f[k++] = b2 ? b2.stemP2 : EDGE.stemP2;
-    f[k++] = small(T.ArticleM1P1, (a ? a.art : BOUNDARY) + p.art + (b ? b.art : BOUNDARY));
-    f[k++] = small(T.NameM2P2, (a2 ? a2.name : BOUNDARY) + '|' + (b2 ? b2.name : BOUNDARY));
-    if (gaz) f[k++] = hashFeature(T.GazWord, gaz + p.stem);
-    out[i] = f;
-  }
-  return out;
+  for (let i = 0; i < n; i++) prof[i] = profileOf(ctx.tokens[i], ctx.lex, ctx.wordLabels);
+  return prof;
+}
+
+/** The most context features a token has. */
+export const CONTEXT_FEATURES = 21;
+
+/** Writes the features of token i that depend on its neighbours and context into `out`; returns how many. */
+export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
+  const { tokens } = ctx;
+  const n = prof.length;
+  const p = prof[i];
+  const a = i > 0 ? prof[i - 1] : undefined;
+  const b = i + 1 < n ? prof[i + 1] : undefined;
+  const a2 = i > 1 ? prof[i - 2] : undefined;
+  const b2 = i + 2 < n ? prof[i + 2] : undefined;
+  const gaz = ctx.gaz[i];
+  let k = 0;
+  out[k++] = a ? a.wordM1 : EDGE.wordM1;
+  out[k++] = b ? b.wordP1 : EDGE.wordP1;
+  out[k++] = a ? a.stemM1 : EDGE.stemM1;
+  out[k++] = b ? b.stemP1 : EDGE.stemP1;
+  out[k++] = a2 ? a2.wordM2 : EDGE.wordM2;
+  out[k++] = b2 ? b2.wordP2 : EDGE.wordP2;
+  out[k++] = small(T.Gaz, gaz);
+  out[k++] = small(T.GazM1, i > 0 ? ctx.gaz[i - 1] : BOUNDARY);
+  out[k++] = small(T.GazP1, i + 1 < n ? ctx.gaz[i + 1] : BOUNDARY);
+  out[k++] = small(T.TrigM1, ctx.trig[i]);
+  out[k++] = small(T.TrigM2, i > 0 ? ctx.trig[i - 1] : BOUNDARY);
+  out[k++] = a ? a.nameM1 : EDGE.nameM1;
+  out[k++] = b ? b.nameP1 : EDGE.nameP1;
+  out[k++] = fnv(a ? a.bigramM1 : EDGE.bigramM1, p.norm) >>> 0;
+  out[k++] = fnv(p.bigramP1, b ? b.stem : BOUNDARY) >>> 0;
+  const prevText = i > 0 ? tokens[i - 1].text : '';
+  out[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 'q' : '');
+  out[k++] = a2 ? a2.stemM2 : EDGE.stemM2;
+  out[k++] = b2 ? b2.stemP2 : EDGE.stemP2;
+  out[k++] = small(T.ArticleM1P1, (a ? a.art : BOUNDARY) + p.art + (b ? b.art : BOUNDARY));
+  out[k++] = small(T.NameM2P2, (a2 ? a2.name : BOUNDARY) + '|' + (b2 ? b2.name : BOUNDARY));
+  if (gaz) out[k++] = hashFeature(T.GazWord, gaz + p.stem);
+  return k;
 }
 
 /** Calls `emit(hash)` for every feature of token i (the readable definition; see `allFeatures`). */

@@ -8,8 +8,8 @@ import type { Label } from '../labels';
 import type { Token } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
-import { allFeatures, gazetteerTags, triggerTags } from './features';
-import { decode, TAGS, unpack, type ShippedModel, type Weights } from './perceptron';
+import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, contextFeatures, gazetteerTags, profiles, triggerTags, type FeatureContext } from './features';
+import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
 
@@ -27,9 +27,38 @@ export function setDefaultModel(w: Weights | null): void {
   shipped = w;
 }
 
-/** Feature buckets of every token (internal: training and tagging share it). */
+function contextOf(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): FeatureContext {
+  return { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex), wordLabels };
+}
+
+/** Feature buckets of every token (internal: the training script's input). */
 export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Int32Array[] {
-  return allFeatures({ tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex), wordLabels });
+  return allFeatures(contextOf(tokens, lex, gazetteerCandidates, wordLabels));
+}
+
+/**
+ * The model's tags for the tokens: the same scores as `decode(weights, featurize(…))`, faster. A word's own features
+ * are summed once per word form and weights (cached on its profile); only the context features are read per token.
+ */
+export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Uint8Array {
+  const ctx = contextOf(tokens, lex, gazetteerCandidates, wordLabels);
+  const prof = profiles(ctx);
+  const n = prof.length;
+  const em = new Float64Array(n * TAGS.length);
+  const buf = new Int32Array(CONTEXT_FEATURES);
+  for (let i = 0; i < n; i++) {
+    const p = prof[i];
+    if (p.sumsOf !== weights || !p.sums) {
+      p.sums = new Float64Array(TAGS.length);
+      addRows(weights, [BIAS_FEATURE, ...p.own], 1 + p.own.length, p.sums, 0);
+      p.sumsOf = weights;
+    }
+    const at = i * TAGS.length;
+    em.set(p.sums, at);
+    addRows(weights, buf, contextFeatures(ctx, prof, i, buf), em, at);
+  }
+  for (let i = 0; i < em.length; i++) em[i] *= weights.scale;
+  return viterbi(weights, em, n);
 }
 
 /**
@@ -37,8 +66,7 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteer
  * be no name are dropped: one common word, descriptor or force noun alone (الريف), or a span holding an indefinite
  * nationality adjective (جوي روسي: "Russian air [support]").
  */
-export function modelCandidates(tokens: readonly Token[], weights: Weights, feats: readonly Int32Array[], lex: RuleLexicons): Candidate[] {
-  const tags = decode(weights, feats);
+export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex: RuleLexicons): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -49,24 +49,28 @@ export interface Weights {
 /** Viterbi over per-token feature buckets; returns tag indexes. */
 export function decode(w: Weights, feats: readonly Int32Array[]): Uint8Array {
   const n = feats.length;
+  const em = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) addRows(w, feats[i], feats[i].length, em, i * K);
+  for (let i = 0; i < em.length; i++) em[i] *= w.scale;
+  return viterbi(w, em, n);
+}
+
+/** Adds the weight rows of the first `count` feature buckets to `out[at..at+7)` (unscaled; K = 7 unrolled). */
+export function addRows(w: Weights, feats: ArrayLike<number>, count: number, out: Float64Array, at: number): void {
+  const mask = w.buckets - 1;
+  const e = w.emission;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+  for (let j = 0; j < count; j++) {
+    const off = (feats[j] & mask) * K;
+    s0 += e[off]; s1 += e[off + 1]; s2 += e[off + 2]; s3 += e[off + 3]; s4 += e[off + 4]; s5 += e[off + 5]; s6 += e[off + 6];
+  }
+  out[at] += s0; out[at + 1] += s1; out[at + 2] += s2; out[at + 3] += s3; out[at + 4] += s4; out[at + 5] += s5; out[at + 6] += s6;
+}
+
+/** Viterbi over scaled emission scores (`n` × K), BIO-constrained; returns tag indexes. */
+export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const mask = w.buckets - 1;
-  const em = new Float64Array(n * K);
-  const e = w.emission;
-  const scale = w.scale;
-  for (let i = 0; i < n; i++) {
-    const f = feats[i];
-    // the seven tag scores summed in locals (K = 7), then scaled once
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let j = 0; j < f.length; j++) {
-      const off = (f[j] & mask) * K;
-      s0 += e[off]; s1 += e[off + 1]; s2 += e[off + 2]; s3 += e[off + 3]; s4 += e[off + 4]; s5 += e[off + 5]; s6 += e[off + 6];
-    }
-    const base = i * K;
-    em[base] = s0 * scale; em[base + 1] = s1 * scale; em[base + 2] = s2 * scale; em[base + 3] = s3 * scale;
-    em[base + 4] = s4 * scale; em[base + 5] = s5 * scale; em[base + 6] = s6 * scale;
-  }
   const score = new Float64Array(n * K);
   const back = new Uint8Array(n * K);
   const tr = w.transitions;

@@ -13,7 +13,7 @@ import { ruleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
 import { resolve } from './resolve';
 import { applyRules } from './rules';
-import { defaultModel, featurize, modelCandidates } from '../model/model';
+import { defaultModel, modelCandidates, modelTags } from '../model/model';
 import type { Candidate, Doc, Entity } from './types';
 
 export interface TaggerOptions {
@@ -93,7 +93,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const sentences = splitSentences(text, tokens);
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
-      const fromModel = weights ? modelCandidates(tokens, weights, featurize(tokens, lex, fromGazetteer, wordLabels), lex) : [];
+      const fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, fromGazetteer, wordLabels), lex) : [];
       const resolved =
         policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
