@@ -97,6 +97,8 @@ export class Gazetteer {
   /** word key → labels of the multi-word Arabic names holding it (bit mask), and the compiled lines not read yet */
   private readonly labelsOfWord = new Map<string, number>();
   private rawWordLabels = '';
+  /** glued names still stored as line numbers (set by loadCompiled) */
+  private gluedPending = false;
 
   /** @internal use `createGazetteer` */
   constructor(stopNames: Iterable<string> = []) {
@@ -201,7 +203,7 @@ export class Gazetteer {
    */
   exportIndex(): { phrases: string; glued: string; wordLabels: string } {
     this.parseAllPhrases();
-    this.wordLabels('');
+    this.readCompiledWordLabels();
     const lines: string[] = [];
     const lineOf = new Map<Phrase, number>();
     for (const list of this.byFirst.values()) {
@@ -245,6 +247,7 @@ export class Gazetteer {
       }
     }
     if (this.lines.length) this.rawGroups.set(first, [from, this.lines.length]);
+    this.gluedPending = !!index.glued;
     for (const line of index.glued ? index.glued.split('\n') : []) {
       const tab = line.indexOf('\t');
       this.glued.set(line.slice(0, tab), Number(line.slice(tab + 1)));
@@ -273,8 +276,20 @@ export class Gazetteer {
 
   /** Parses every compiled line (lookup and user additions need the whole index). */
   private parseAllPhrases(): void {
+    if (this.rawGroups.size === 0 && !this.gluedPending) return;
     for (const key of [...this.rawGroups.keys()]) this.parseGroup(key);
     for (const g of this.glued.keys()) this.gluedPhrase(g);
+    this.gluedPending = false;
+  }
+
+  /** Reads the compiled word-label lines into the map, once. */
+  private readCompiledWordLabels(): void {
+    if (!this.rawWordLabels) return;
+    for (const line of this.rawWordLabels.split('\n')) {
+      const tab = line.indexOf('\t');
+      this.labelsOfWord.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+    this.rawWordLabels = '';
   }
 
   private indexName(name: string, index: number, arabic: boolean): void {
@@ -285,7 +300,7 @@ export class Gazetteer {
     if (arabic) {
       for (const k of keys) this.nameStems.add(stripArticle(k));
       if (keys.length > 1) {
-        this.wordLabels(''); // read the compiled part first
+        this.readCompiledWordLabels();
         const bit = LABEL_BITS[this.entries[index]!.label];
         for (const k of keys) this.labelsOfWord.set(k, (this.labelsOfWord.get(k) ?? 0) | bit);
       }
@@ -342,13 +357,7 @@ export class Gazetteer {
 
   /** @internal The labels (bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word Arabic names holding a word key. */
   wordLabels(key: string): number {
-    if (this.rawWordLabels) {
-      for (const line of this.rawWordLabels.split('\n')) {
-        const tab = line.indexOf('\t');
-        this.labelsOfWord.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-      }
-      this.rawWordLabels = '';
-    }
+    this.readCompiledWordLabels();
     return this.labelsOfWord.get(key) ?? 0;
   }
 

@@ -44,11 +44,9 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
   // a lower layer (the model's spans, or with the 'first' policy the gazetteer's and rules') fills what is left
   fill.filter(valid).forEach(select);
   // titles found by the person rule stay with the person
-  for (const c of chosen) {
-    if (c.label !== 'PER' || c.title) continue;
-    const t = candidates.find((x) => x.title && x.label === 'PER' && x.tokenStart === c.tokenStart);
-    if (t) c.title = t.title;
-  }
+  const titles = new Map<number, Candidate['title']>();
+  for (const x of candidates) if (x.title && x.label === 'PER' && !titles.has(x.tokenStart)) titles.set(x.tokenStart, x.title);
+  for (const c of chosen) if (c.label === 'PER' && !c.title && titles.has(c.tokenStart)) c.title = titles.get(c.tokenStart);
   propagateSurnames(tokens, chosen, taken);
   return chosen.sort((a, b) => a.start - b.start);
 }
