@@ -29,10 +29,103 @@ export interface Token extends Span {
 }
 
 /**
- * The tokenizer proper, without argument checks or default data (internal: `tokenize` and the tagger call it).
- * With `analyse` false, tokens carry no clitic analyses (the gazetteer's name keys need only `norm`).
+ * The word forms already read with one stem lexicon: match key and clitic analyses (offsets relative to the word)
+ * by the word's text. Text repeats its words, so most tokens are read once a form; a bounded cache.
  */
-export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[] {
+export class WordForms {
+  private readonly forms = new Map<string, WordForm>();
+  constructor(readonly lexicon: StemLexicon) {}
+
+  /** The form of `word` (a token's text) of this kind. */
+  get(word: string, kind: TokenKind): WordForm {
+    let f = this.forms.get(word);
+    if (f === undefined) {
+      const norm = matchKey(word);
+      f = { norm, analyses: kind === 'punctuation' ? NONE : analyseWord(word, 0, word.length, norm, this.lexicon) };
+      if (this.forms.size >= MAX_FORMS) this.forms.clear();
+      this.forms.set(word, f);
+    }
+    return f;
+  }
+}
+
+interface WordForm {
+  norm: string;
+  /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
+  analyses: readonly CliticAnalysis[];
+}
+
+const MAX_FORMS = 100_000;
+const NONE: readonly CliticAnalysis[] = Object.freeze([]);
+const DEFAULT_FORMS = new WeakMap<StemLexicon, WordForms>();
+
+/**
+ * A token of `scan`. Its clitic analyses are its word form's, shifted to the token's offsets on first read: the
+ * tagger reads the form's own (`readings`) and never pays for them.
+ */
+class ScannedToken implements Token {
+  #form: readonly CliticAnalysis[];
+  #analyses: CliticAnalysis[] | undefined;
+
+  constructor(
+    public text: string,
+    public start: number,
+    public end: number,
+    public norm: string,
+    public kind: TokenKind,
+    form: readonly CliticAnalysis[],
+  ) {
+    this.#form = form;
+  }
+
+  get analyses(): CliticAnalysis[] {
+    return (this.#analyses ??= this.#form.map((a) => shift(a, this.start)));
+  }
+
+  set analyses(value: CliticAnalysis[]) {
+    this.#analyses = value;
+  }
+
+  toJSON(): Token {
+    return { text: this.text, start: this.start, end: this.end, norm: this.norm, kind: this.kind, analyses: this.analyses };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): Token {
+    return this.toJSON();
+  }
+
+  static readings(t: Token): readonly CliticAnalysis[] {
+    return #form in t ? (t as ScannedToken).#form : t.analyses.map((a) => shift(a, -t.start));
+  }
+}
+
+function shift(a: CliticAnalysis, by: number): CliticAnalysis {
+  const span = (s: Span): Span => ({ text: s.text, start: s.start + by, end: s.end + by });
+  return { proclitics: a.proclitics.map(span), article: a.article && span(a.article), stem: span(a.stem), norm: a.norm, stemNorm: a.stemNorm, score: a.score };
+}
+
+/**
+ * The clitic analyses of a token with offsets from the token's start (`token.start + a.stem.start` is the stem's
+ * offset in the text). Internal: the tagger's stages read these instead of `token.analyses`, which are built for
+ * the caller on first read. Read-only.
+ */
+export const readings: (t: Token) => readonly CliticAnalysis[] = ScannedToken.readings;
+
+/** The best analysis of a token (offsets from its start), if it has any. */
+export function reading(t: Token): CliticAnalysis | undefined {
+  return readings(t)[0];
+}
+
+/**
+ * The tokenizer proper, without argument checks or default data (internal: `tokenize` and the tagger call it).
+ * With `analyse` false, tokens carry no clitic analyses (the gazetteer's name keys need only `norm`). `forms` caches
+ * the word forms (default: one cache per lexicon).
+ */
+export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?: WordForms): Token[] {
+  if (analyse && !forms) {
+    forms = DEFAULT_FORMS.get(lexicon);
+    if (!forms) DEFAULT_FORMS.set(lexicon, (forms = new WordForms(lexicon)));
+  }
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -47,7 +140,7 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[
     if (cls === CharClass.Punct) {
       let j = i + width;
       if (width === 1) while (j < n && text.charCodeAt(j) === code) j++;
-      tokens.push(makeToken(text, i, j, 'punctuation', lexicon, false));
+      tokens.push(makeToken(text, i, j, 'punctuation', forms));
       i = j;
       continue;
     }
@@ -80,7 +173,7 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true): Token[
       j += w;
     }
     const kind: TokenKind = arabic ? (other || digits ? 'mixed' : 'word') : other ? (digits ? 'mixed' : 'latin') : 'number';
-    tokens.push(makeToken(text, i, j, kind, lexicon, analyse));
+    tokens.push(makeToken(text, i, j, kind, analyse ? forms : undefined));
     i = j;
   }
   return tokens;
@@ -111,9 +204,9 @@ function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
   return false;
 }
 
-function makeToken(text: string, start: number, end: number, kind: TokenKind, lexicon: StemLexicon, analyse: boolean): Token {
+function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined): Token {
   const t = text.slice(start, end);
-  const norm = matchKey(t);
-  const analyses = analyse ? analyseWord(text, start, end, norm, lexicon) : [];
-  return { text: t, start, end, norm, kind, analyses };
+  if (!forms) return new ScannedToken(t, start, end, matchKey(t), kind, NONE);
+  const f = forms.get(t, kind);
+  return new ScannedToken(t, start, end, f.norm, kind, f.analyses);
 }

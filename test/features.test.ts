@@ -8,7 +8,7 @@ import { ruleLexicons } from '../lib/tagger/lexicons';
 import { matchGazetteer } from '../lib/tagger/match';
 import { scan } from '../lib/tokens';
 import { defaultModel, featurize, modelTags } from '../lib/model/model';
-import { decode } from '../lib/model/perceptron';
+import { decode, TAGS, viterbi } from '../lib/model/perceptron';
 
 test('allFeatures equals tokenFeatures on the seed articles', () => {
   const lex = ruleLexicons();
@@ -39,5 +39,33 @@ test('the tagger\'s cached scoring gives the same tags as decoding the full feat
     const slow = decode(weights, featurize(tokens, lex, gaz, wordLabels));
     expect([...modelTags(tokens, weights, lex, gaz, wordLabels)]).toEqual([...slow]);
     expect([...modelTags(tokens, weights, lex, gaz, wordLabels)]).toEqual([...slow]); // from the cached sums
+  }
+});
+
+test('the unrolled Viterbi finds the best BIO-valid path (against an exhaustive search on short random inputs)', () => {
+  const K = TAGS.length;
+  const valid = (prev: number, cur: number) => !TAGS[cur].startsWith('I-') || (prev >= 0 && TAGS[prev].slice(2) === TAGS[cur].slice(2));
+  let seed = 7;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 4 - 2;
+  for (let run = 0; run < 300; run++) {
+    const n = 1 + (run % 5);
+    const w = { buckets: 1, emission: new Float64Array(K), scale: 1, transitions: Float64Array.from({ length: (K + 1) * K }, () => Math.round(rand() * 4) / 4) };
+    const em = Float64Array.from({ length: n * K }, () => Math.round(rand() * 4) / 4);
+    const path = viterbi(w, em, n);
+    const score = (p: ArrayLike<number>) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        if (!valid(i ? p[i - 1] : -1, p[i])) return -Infinity;
+        s += em[i * K + p[i]] + w.transitions[(i ? p[i - 1] : K) * K + p[i]];
+      }
+      return s;
+    };
+    let best = -Infinity;
+    const p = new Array<number>(n).fill(0);
+    for (let code = 0; code < K ** n; code++) {
+      for (let i = 0, c = code; i < n; i++, c = Math.floor(c / K)) p[i] = c % K;
+      best = Math.max(best, score(p));
+    }
+    expect(score(path)).toBe(best);
   }
 });

@@ -58,3 +58,14 @@ describe('createTagger', () => {
     }
   });
 });
+
+describe('a tagger over a gazetteer that grows', () => {
+  test('entries added after the first tag() are found, behind proclitics too (the word caches start over)', () => {
+    const g = createGazetteer([], { builtin: false });
+    const t = createTagger({ gazetteer: g, model: 'off' });
+    const text = 'وصلت القافلة إلى زنكلان ثم وزنكلان';
+    expect(ents(text, t)).toEqual([]);
+    g.add({ id: 'loc:x-zinklan', label: 'LOC', ar: 'زنكلان' });
+    expect(ents(text, t)).toEqual([['LOC', 'زنكلان'], ['LOC', 'زنكلان']]);
+  });
+});

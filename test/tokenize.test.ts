@@ -44,6 +44,20 @@ describe('tokenize', () => {
     }
   });
 
+  test('a repeated word gets its own offsets; analyses are plain data in JSON and apart from the cache', () => {
+    const text = 'بتدمر ثم بتدمر';
+    const [a, , b] = tokenize(text);
+    expect(a.analyses[0].stem).toEqual({ text: 'تدمر', start: 1, end: 5 });
+    expect(b.analyses[0].stem).toEqual({ text: 'تدمر', start: 10, end: 14 });
+    const json = JSON.parse(JSON.stringify(b));
+    expect(json).toEqual({ text: 'بتدمر', start: 9, end: 14, norm: 'بتدمر', kind: 'word', analyses: b.analyses });
+    // what a caller does to its tokens' analyses stays with those tokens
+    b.analyses[0].stem.start = -1;
+    b.analyses.length = 0;
+    expect(tokenize(text)[2].analyses[0].stem.start).toBe(10);
+    expect(a.analyses[0].proclitics.map((p) => [p.text, p.start])).toEqual([['ب', 0]]);
+  });
+
   test('the real noise: no-break spaces, tatweel, a missing space after ta marbuta', () => {
     const text = 'انسحاب القوات الروسيةمن مواقعها\u00a0في تدمـر';
     expect(tokenize(text).map((t) => t.text)).toEqual(['انسحاب', 'القوات', 'الروسية', 'من', 'مواقعها', 'في', 'تدمـر']);

@@ -176,8 +176,12 @@ export class Gazetteer {
     return this;
   }
 
+  /** @internal counts the entries added since creation: taggers drop what they cached about words when it moves */
+  revision = 0;
+
   /** @internal adds an entry known to be valid and indexes its names */
   insert(e: GazetteerEntry): void {
+    this.revision++;
     this.parseAllPhrases();
     const index = this.register(e);
     for (const name of [e.ar, ...e.arVariants]) if (name) this.indexName(name, index, true);

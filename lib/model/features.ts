@@ -8,7 +8,7 @@
  * trigger words before (title, rank, role, place or organisation descriptor, force noun), person-name lexicon
  * membership (token and neighbours), the common-word flag, a nisba-adjective shape, and an opening quote before.
  */
-import type { Token } from '../tokens';
+import { type Token, reading, readings } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
 
@@ -16,10 +16,10 @@ import type { Candidate } from '../tagger/types';
 export interface FeatureContext {
   tokens: readonly Token[];
   lex: RuleLexicons;
-  /** gazetteer label of each token with B/I ('' when none), e.g. 'B-LOC' */
-  gaz: string[];
-  /** trigger kind that ends right before each token ('' when none), e.g. 'title', 'place', 'force' */
-  trig: string[];
+  /** the gazetteer tag of each token, as an index into GAZ_TAGS ('' when none, 'B-LOC', …) */
+  gaz: Uint8Array;
+  /** the trigger kind that ends right before each token, as an index into TRIGGER_KINDS ('', 'title', 'place', …) */
+  trig: Uint8Array;
   /** the labels (a bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word gazetteer names that hold a word key */
   wordLabels: (key: string) => number;
 }
@@ -48,7 +48,7 @@ function fnv(h: number, s: string): number {
 
 function stemOf(t: Token | undefined): string {
   if (!t) return '<s>';
-  const a = t.analyses[0];
+  const a = reading(t);
   return a ? a.stemNorm : t.norm;
 }
 
@@ -63,7 +63,7 @@ function shape(t: Token): string {
 }
 
 function procl(t: Token): string {
-  const a = t.analyses[0];
+  const a = reading(t);
   if (!a) return '';
   let s = '';
   for (const p of a.proclitics) s += p.text[0];
@@ -71,60 +71,101 @@ function procl(t: Token): string {
 }
 
 /**
- * The features of one token that depend on it alone, hashed once and cached by its text: its own features, the
- * hashes it gives as a neighbour (±1, ±2), and FNV states from which the bigram features continue.
+ * The features of one word form that depend on it alone, hashed once and cached by its text. `at[s]` holds the
+ * hashes the word gives from the position `SLOTS[s]` relative to the token being tagged: its own features (slot 0),
+ * as the previous or next word (±1) and as the word two before or after (±2). The tagger sums each slot's weights
+ * once per word form (lib/model/model.ts), so a token costs only the context features of `contextFeatures`.
  */
 export interface Profile {
   text: string;
   stem: string;
-  procl: string;
-  own: number[];
-  wordM1: number;
-  wordP1: number;
-  stemM1: number;
-  stemP1: number;
-  wordM2: number;
-  wordP2: number;
-  stemM2: number;
-  stemP2: number;
-  nameM1: number;
-  nameP1: number;
-  name: string;
-  art: string;
+  /** hashes by slot: own (without the bias), −1, +1, −2, +2 */
+  at: Int32Array[];
+  /** person-name lexicon class, as an index into NAME_CLASSES */
+  name: number;
+  /** article or token kind, as an index into ARTS */
+  art: number;
+  /** does any reading of the word open a title, descriptor or force noun (see `triggerTags`)? */
+  opensTrigger: boolean;
+  /** GazWord hashes of this word by gazetteer tag, filled on use */
+  gazWord: number[];
   /** BigramM1 state after this token's norm and a space (this token as the previous word) */
   bigramM1: number;
   /** BigramP1 state after this token's stem and a space (this token as the current word) */
   bigramP1: number;
   norm: string;
-  /** the summed weights of the bias and `own` per tag, for the weights in `sumsOf` (the tagger's cache) */
+  /** the summed weights per slot and tag (SLOTS.length × tags; slot 0 with the bias), for the weights in `sumsOf` */
   sums?: Float64Array;
   sumsOf?: object;
 }
+
+/** Relative positions of the slots of `Profile.at`. */
+export const SLOTS = [0, -1, 1, -2, 2] as const;
 
 const BOUNDARY = '<s>';
 
 /** The bias feature's hash. */
 export const BIAS_FEATURE = hashFeature(T.Bias, '');
-/** hashes of the small-vocabulary features (gazetteer tags, triggers, patterns), one Map a template */
-const SMALL: Array<Map<string, number>> = Array.from({ length: T.Count }, () => new Map());
-function small(template: T, value: string): number {
-  const m = SMALL[template];
-  let h = m.get(value);
-  if (h === undefined) m.set(value, (h = hashFeature(template, value)));
-  return h;
+/** The gazetteer tags of `FeatureContext.gaz` (the boundary last: what stands beyond the text). */
+export const GAZ_TAGS = ['', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-UNIT', 'I-UNIT', BOUNDARY] as const;
+const GAZ_EDGE = GAZ_TAGS.length - 1;
+/** The trigger kinds of `FeatureContext.trig`: '' and the boundary, then each kind as first met (see `triggerCode`). */
+export const TRIGGER_KINDS: string[] = ['', BOUNDARY];
+const TRIG_EDGE = 1;
+/** person-name classes of a word: not a name word, a name word, a name word that is also common, the boundary */
+const NAME_CLASSES = ['', 'n', 'nc', BOUNDARY] as const;
+/** a word's article or kind: with the article, else the first letter of its kind; the boundary */
+const ARTS = ['a', 'w', 'n', 'p', 'l', 'm', BOUNDARY] as const;
+
+function triggerCode(kind: string): number {
+  let c = TRIGGER_KINDS.indexOf(kind);
+  if (c < 0) c = TRIGGER_KINDS.push(kind) - 1;
+  return c;
+}
+
+/** hashes of the small-vocabulary features by code, one array a template, filled on first use */
+const SMALL: number[][] = Array.from({ length: T.Count }, () => []);
+function small(template: T, code: number): number {
+  const h = SMALL[template][code];
+  return h !== undefined ? h : (SMALL[template][code] = hashFeature(template, smallValue(template, code)));
+}
+
+/** The string value of a small-vocabulary feature's code (see `contextFeatures` for the codes). */
+function smallValue(template: T, code: number): string {
+  switch (template) {
+    case T.Gaz:
+    case T.GazM1:
+    case T.GazP1:
+      return GAZ_TAGS[code];
+    case T.TrigM1:
+    case T.TrigM2:
+      return TRIGGER_KINDS[code];
+    case T.Quote:
+      return code ? 'q' : '';
+    case T.ArticleM1P1:
+      return ARTS[code >> 6] + ARTS[(code >> 3) & 7] + ARTS[code & 7];
+    case T.NameM2P2:
+      return NAME_CLASSES[code >> 2] + '|' + NAME_CLASSES[code & 3];
+    default:
+      throw new Error(`not a small-vocabulary template: ${template}`);
+  }
 }
 
 /** profiles by token text, one cache per word-label source (a tagger's gazetteer) */
 const PROFILES = new WeakMap<(key: string) => number, Map<string, Profile>>();
 const MAX_PROFILES = 200_000;
 
+/**
+ * The profile of a token's word form. Cached by its text for each `wordLabels` function: a caller gives one such
+ * function to tokens of one stem lexicon (the tagger makes a new one when its gazetteer changes).
+ */
 function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => number): Profile {
-  const stem = stemOf(t);
-  const pc = procl(t);
   let cache = PROFILES.get(wordLabels);
   if (!cache) PROFILES.set(wordLabels, (cache = new Map()));
   const cached = cache.get(t.text);
-  if (cached && cached.stem === stem && cached.procl === pc) return cached;
+  if (cached) return cached;
+  const stem = stemOf(t);
+  const pc = procl(t);
   const w = t.norm;
   const own: number[] = [hashFeature(T.Word, w), hashFeature(T.Stem, stem), hashFeature(T.Procl, pc)];
   if (stem.length >= 3) {
@@ -133,27 +174,25 @@ function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => num
   own.push(hashFeature(T.Shape, shape(t)));
   const name = lex.personNames.has(stem) ? (lex.commonNames.has(stem) ? 'nc' : 'n') : '';
   own.push(hashFeature(T.Name, name));
+  const art = (reading(t)?.article ? 'a' : t.kind[0]) as (typeof ARTS)[number];
   own.push(hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : ''));
-  own.push(hashFeature(T.Nisba, t.analyses[0]?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
+  own.push(hashFeature(T.Nisba, reading(t)?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
   if (w.length >= 4) own.push(hashFeature(T.WordSuf3, w.slice(-3)));
-  own.push(hashFeature(T.WordLabels, String(wordLabels(t.analyses[0]?.norm ?? w))));
+  own.push(hashFeature(T.WordLabels, String(wordLabels(reading(t)?.norm ?? w))));
   const p: Profile = {
     text: t.text,
     stem,
-    procl: pc,
-    own,
-    wordM1: hashFeature(T.WordM1, w),
-    wordP1: hashFeature(T.WordP1, w),
-    stemM1: hashFeature(T.StemM1, stem),
-    stemP1: hashFeature(T.StemP1, stem),
-    wordM2: hashFeature(T.WordM2, w),
-    wordP2: hashFeature(T.WordP2, w),
-    stemM2: hashFeature(T.StemM2, stem),
-    stemP2: hashFeature(T.StemP2, stem),
-    nameM1: hashFeature(T.NameM1, name),
-    nameP1: hashFeature(T.NameP1, name),
-    name,
-    art: t.analyses[0]?.article ? 'a' : t.kind[0],
+    at: [
+      own,
+      [hashFeature(T.WordM1, w), hashFeature(T.StemM1, stem), hashFeature(T.NameM1, name)],
+      [hashFeature(T.WordP1, w), hashFeature(T.StemP1, stem), hashFeature(T.NameP1, name)],
+      [hashFeature(T.WordM2, w), hashFeature(T.StemM2, stem)],
+      [hashFeature(T.WordP2, w), hashFeature(T.StemP2, stem)],
+    ].map((x) => Int32Array.from(x)),
+    name: NAME_CLASSES.indexOf(name as (typeof NAME_CLASSES)[number]),
+    art: ARTS.indexOf(art),
+    opensTrigger: readings(t).some((x) => lex.triggerWords.has(x.norm)),
+    gazWord: [],
     bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w + ' '),
     bigramP1: fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem + ' '),
     norm: w,
@@ -163,84 +202,95 @@ function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => num
   return p;
 }
 
-const EDGE = {
-  wordM1: hashFeature(T.WordM1, BOUNDARY),
-  wordP1: hashFeature(T.WordP1, BOUNDARY),
-  stemM1: hashFeature(T.StemM1, BOUNDARY),
-  stemP1: hashFeature(T.StemP1, BOUNDARY),
-  wordM2: hashFeature(T.WordM2, BOUNDARY),
-  wordP2: hashFeature(T.WordP2, BOUNDARY),
-  stemM2: hashFeature(T.StemM2, BOUNDARY),
-  stemP2: hashFeature(T.StemP2, BOUNDARY),
-  nameM1: hashFeature(T.NameM1, BOUNDARY),
-  nameP1: hashFeature(T.NameP1, BOUNDARY),
+/** What stands beyond either end of the text, seen as a neighbour: the boundary word in every slot. */
+export const EDGE: Profile = {
+  text: '',
+  stem: BOUNDARY,
+  at: [
+    [],
+    [hashFeature(T.WordM1, BOUNDARY), hashFeature(T.StemM1, BOUNDARY), hashFeature(T.NameM1, BOUNDARY)],
+    [hashFeature(T.WordP1, BOUNDARY), hashFeature(T.StemP1, BOUNDARY), hashFeature(T.NameP1, BOUNDARY)],
+    [hashFeature(T.WordM2, BOUNDARY), hashFeature(T.StemM2, BOUNDARY)],
+    [hashFeature(T.WordP2, BOUNDARY), hashFeature(T.StemP2, BOUNDARY)],
+  ].map((x) => Int32Array.from(x)),
+  name: NAME_CLASSES.indexOf(BOUNDARY),
+  art: ARTS.indexOf(BOUNDARY),
+  opensTrigger: false,
+  gazWord: [],
   bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, BOUNDARY + ' '),
+  bigramP1: 0,
+  norm: BOUNDARY,
 };
+
+/** The profile of the word at i + offset, or EDGE beyond the text. */
+export function neighbour(prof: readonly Profile[], i: number, offset: number): Profile {
+  const j = i + offset;
+  return j >= 0 && j < prof.length ? prof[j] : EDGE;
+}
 
 /**
  * The feature buckets of every token: the same hashes as `tokenFeatures`, computed from cached per-word profiles
- * (what the tagger runs; `tokenFeatures` is the readable definition the tests compare it with).
+ * (the training script's input; `tokenFeatures` is the readable definition the tests compare it with).
  */
 export function allFeatures(ctx: FeatureContext): Int32Array[] {
-  const prof = profiles(ctx);
+  const prof = profiles(ctx.tokens, ctx.lex, ctx.wordLabels);
   const buf = new Int32Array(CONTEXT_FEATURES);
   return prof.map((p, i) => {
     const m = contextFeatures(ctx, prof, i, buf);
-    const f = new Int32Array(1 + p.own.length + m);
+    const parts = SLOTS.map((offset, s) => neighbour(prof, i, offset).at[s]);
+    const f = new Int32Array(1 + parts.reduce((n, x) => n + x.length, 0) + m);
     f[0] = BIAS_FEATURE;
-    f.set(p.own, 1);
-    f.set(buf.subarray(0, m), 1 + p.own.length);
+    let k = 1;
+    for (const x of parts) {
+      f.set(x, k);
+      k += x.length;
+    }
+    f.set(buf.subarray(0, m), k);
     return f;
   });
 }
 
-/**
- * The per-word profiles of a text's tokens (internal: the tagger sums each profile's own weights once and adds the
- * context features of `contextFeatures`; see lib/model/model.ts).
- */
-export function profiles(ctx: FeatureContext): Profile[] {
-  const n = ctx.tokens.length;
+/** The per-word profiles of a text's tokens (internal: the tagger sums each slot once a word form; see model.ts). */
+export function profiles(tokens: readonly Token[], lex: RuleLexicons, wordLabels: (key: string) => number): Profile[] {
+  const n = tokens.length;
   const prof = new Array<Profile>(n);
-  for (let i = 0; i < n; i++) prof[i] = profileOf(ctx.tokens[i], ctx.lex, ctx.wordLabels);
+  for (let i = 0; i < n; i++) prof[i] = profileOf(tokens[i], lex, wordLabels);
   return prof;
 }
 
 /** The most context features a token has. */
-export const CONTEXT_FEATURES = 21;
+export const CONTEXT_FEATURES = 11;
 
-/** Writes the features of token i that depend on its neighbours and context into `out`; returns how many. */
+/**
+ * Writes the features of token i that depend on more than one word or on the gazetteer and trigger context into
+ * `out`; returns how many.
+ */
 export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
   const { tokens } = ctx;
   const n = prof.length;
   const p = prof[i];
-  const a = i > 0 ? prof[i - 1] : undefined;
-  const b = i + 1 < n ? prof[i + 1] : undefined;
-  const a2 = i > 1 ? prof[i - 2] : undefined;
-  const b2 = i + 2 < n ? prof[i + 2] : undefined;
-  const gaz = ctx.gaz[i];
+  const a = i > 0 ? prof[i - 1] : EDGE;
+  const b = i + 1 < n ? prof[i + 1] : EDGE;
+  const a2 = i > 1 ? prof[i - 2] : EDGE;
+  const b2 = i + 2 < n ? prof[i + 2] : EDGE;
+  const { gaz, trig } = ctx;
+  const g = gaz[i];
+  const gm = i > 0 ? gaz[i - 1] : GAZ_EDGE;
+  const gp = i + 1 < n ? gaz[i + 1] : GAZ_EDGE;
+  const tm = i > 0 ? trig[i - 1] : TRIG_EDGE;
   let k = 0;
-  out[k++] = a ? a.wordM1 : EDGE.wordM1;
-  out[k++] = b ? b.wordP1 : EDGE.wordP1;
-  out[k++] = a ? a.stemM1 : EDGE.stemM1;
-  out[k++] = b ? b.stemP1 : EDGE.stemP1;
-  out[k++] = a2 ? a2.wordM2 : EDGE.wordM2;
-  out[k++] = b2 ? b2.wordP2 : EDGE.wordP2;
-  out[k++] = small(T.Gaz, gaz);
-  out[k++] = small(T.GazM1, i > 0 ? ctx.gaz[i - 1] : BOUNDARY);
-  out[k++] = small(T.GazP1, i + 1 < n ? ctx.gaz[i + 1] : BOUNDARY);
-  out[k++] = small(T.TrigM1, ctx.trig[i]);
-  out[k++] = small(T.TrigM2, i > 0 ? ctx.trig[i - 1] : BOUNDARY);
-  out[k++] = a ? a.nameM1 : EDGE.nameM1;
-  out[k++] = b ? b.nameP1 : EDGE.nameP1;
-  out[k++] = fnv(a ? a.bigramM1 : EDGE.bigramM1, p.norm) >>> 0;
-  out[k++] = fnv(p.bigramP1, b ? b.stem : BOUNDARY) >>> 0;
+  out[k++] = small(T.Gaz, g);
+  out[k++] = small(T.GazM1, gm);
+  out[k++] = small(T.GazP1, gp);
+  out[k++] = small(T.TrigM1, trig[i]);
+  out[k++] = small(T.TrigM2, tm);
+  out[k++] = fnv(a.bigramM1, p.norm) >>> 0;
+  out[k++] = fnv(p.bigramP1, b.stem) >>> 0;
   const prevText = i > 0 ? tokens[i - 1].text : '';
-  out[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 'q' : '');
-  out[k++] = a2 ? a2.stemM2 : EDGE.stemM2;
-  out[k++] = b2 ? b2.stemP2 : EDGE.stemP2;
-  out[k++] = small(T.ArticleM1P1, (a ? a.art : BOUNDARY) + p.art + (b ? b.art : BOUNDARY));
-  out[k++] = small(T.NameM2P2, (a2 ? a2.name : BOUNDARY) + '|' + (b2 ? b2.name : BOUNDARY));
-  if (gaz) out[k++] = hashFeature(T.GazWord, gaz + p.stem);
+  out[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 1 : 0);
+  out[k++] = small(T.ArticleM1P1, (a.art << 6) | (p.art << 3) | b.art);
+  out[k++] = small(T.NameM2P2, (a2.name << 2) | b2.name);
+  if (g) out[k++] = p.gazWord[g] ?? (p.gazWord[g] = hashFeature(T.GazWord, GAZ_TAGS[g] + p.stem));
   return k;
 }
 
@@ -269,11 +319,11 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
   emit(hashFeature(T.StemP1, stemOf(next)));
   emit(hashFeature(T.WordM2, wordOf(tokens[i - 2])));
   emit(hashFeature(T.WordP2, wordOf(tokens[i + 2])));
-  emit(hashFeature(T.Gaz, ctx.gaz[i]));
-  emit(hashFeature(T.GazM1, i > 0 ? ctx.gaz[i - 1] : '<s>'));
-  emit(hashFeature(T.GazP1, i + 1 < tokens.length ? ctx.gaz[i + 1] : '<s>'));
-  emit(hashFeature(T.TrigM1, ctx.trig[i]));
-  emit(hashFeature(T.TrigM2, i > 0 ? ctx.trig[i - 1] : '<s>'));
+  emit(hashFeature(T.Gaz, GAZ_TAGS[ctx.gaz[i]]));
+  emit(hashFeature(T.GazM1, i > 0 ? GAZ_TAGS[ctx.gaz[i - 1]] : '<s>'));
+  emit(hashFeature(T.GazP1, i + 1 < tokens.length ? GAZ_TAGS[ctx.gaz[i + 1]] : '<s>'));
+  emit(hashFeature(T.TrigM1, TRIGGER_KINDS[ctx.trig[i]]));
+  emit(hashFeature(T.TrigM2, i > 0 ? TRIGGER_KINDS[ctx.trig[i - 1]] : '<s>'));
   const name = (x: Token | undefined) => (!x ? '<s>' : lex.personNames.has(stemOf(x)) ? (lex.commonNames.has(stemOf(x)) ? 'nc' : 'n') : '');
   emit(hashFeature(T.Name, name(t)));
   emit(hashFeature(T.NameM1, name(prev)));
@@ -281,35 +331,41 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
   emit(hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : ''));
   emit(hashFeature(T.BigramM1, wordOf(prev) + ' ' + w));
   emit(hashFeature(T.BigramP1, stem + ' ' + stemOf(next)));
-  emit(hashFeature(T.Nisba, t.analyses[0]?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
+  emit(hashFeature(T.Nisba, reading(t)?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
   emit(hashFeature(T.Quote, prev && (prev.text === '“' || prev.text === '«' || prev.text === '"') ? 'q' : ''));
   emit(hashFeature(T.StemM2, stemOf(tokens[i - 2])));
   emit(hashFeature(T.StemP2, stemOf(tokens[i + 2])));
   if (w.length >= 4) emit(hashFeature(T.WordSuf3, w.slice(-3)));
-  const art = (x: Token | undefined) => (!x ? '<s>' : x.analyses[0]?.article ? 'a' : x.kind[0]);
+  const art = (x: Token | undefined) => (!x ? '<s>' : reading(x)?.article ? 'a' : x.kind[0]);
   emit(hashFeature(T.ArticleM1P1, art(prev) + art(t) + art(next)));
   emit(hashFeature(T.NameM2P2, name(tokens[i - 2]) + '|' + name(tokens[i + 2])));
-  if (ctx.gaz[i]) emit(hashFeature(T.GazWord, ctx.gaz[i] + stem));
-  emit(hashFeature(T.WordLabels, String(ctx.wordLabels(t.analyses[0]?.norm ?? w))));
+  if (ctx.gaz[i]) emit(hashFeature(T.GazWord, GAZ_TAGS[ctx.gaz[i]] + stem));
+  emit(hashFeature(T.WordLabels, String(ctx.wordLabels(reading(t)?.norm ?? w))));
 }
 
-/** Gazetteer B/I labels of each token from the gazetteer stage's candidates. */
-export function gazetteerTags(n: number, candidates: readonly Candidate[]): string[] {
-  const out = new Array<string>(n).fill('');
+/** Gazetteer B/I tags of each token (indexes into GAZ_TAGS) from the gazetteer stage's candidates. */
+export function gazetteerTags(n: number, candidates: readonly Candidate[]): Uint8Array {
+  const out = new Uint8Array(n);
   for (const c of candidates) {
-    out[c.tokenStart] = 'B-' + c.label;
-    for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = 'I-' + c.label;
+    const b = GAZ_TAGS.indexOf(('B-' + c.label) as (typeof GAZ_TAGS)[number]);
+    out[c.tokenStart] = b;
+    for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = b + 1;
   }
   return out;
 }
 
-/** The trigger kind of the word(s) right before each token. */
-export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): string[] {
-  const out = new Array<string>(tokens.length).fill('');
+/**
+ * The trigger kind of the word(s) right before each token (indexes into TRIGGER_KINDS). With the tokens' profiles,
+ * only the words whose profile says they open one are read.
+ */
+export function triggerTags(tokens: readonly Token[], lex: RuleLexicons, prof?: readonly Profile[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
   const tables = [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const;
   for (let i = 0; i < tokens.length; i++) {
-    for (const a of tokens[i].analyses) {
+    if (prof && !prof[i].opensTrigger) continue;
+    for (const a of readings(tokens[i])) {
       const k = a.norm;
+      if (!lex.triggerWords.has(k)) continue;
       let kind = '';
       let len = 1;
       for (const [table, name] of tables) {
@@ -326,7 +382,7 @@ export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): string
       }
       if (!kind && lex.forces.get(k)?.kind === 'force') kind = 'force';
       if (kind) {
-        if (i + len < tokens.length) out[i + len] = kind;
+        if (i + len < tokens.length) out[i + len] = triggerCode(kind);
         break;
       }
     }

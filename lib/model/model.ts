@@ -5,10 +5,10 @@
  */
 import { builtinModel } from '../data';
 import type { Label } from '../labels';
-import type { Token } from '../tokens';
+import { type Token, reading } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
-import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, contextFeatures, gazetteerTags, profiles, triggerTags, type FeatureContext } from './features';
+import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, contextFeatures, EDGE, gazetteerTags, profiles, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
 import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
@@ -37,28 +37,45 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteer
 }
 
 /**
- * The model's tags for the tokens: the same scores as `decode(weights, featurize(…))`, faster. A word's own features
- * are summed once per word form and weights (cached on its profile); only the context features are read per token.
+ * The model's tags for the tokens: the same scores as `decode(weights, featurize(…))`, faster. The weights of each
+ * slot of a word's profile (its own features, and its features as a neighbour at −1, +1, −2, +2) are summed once per
+ * word form and cached on the profile; per token only the context features are read from the weight table.
  */
 export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Uint8Array {
-  const ctx = contextOf(tokens, lex, gazetteerCandidates, wordLabels);
-  const prof = profiles(ctx);
+  const prof = profiles(tokens, lex, wordLabels);
+  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex, prof), wordLabels };
   const n = prof.length;
-  const em = new Float64Array(n * TAGS.length);
+  const em = new Float64Array(n * K);
   const buf = new Int32Array(CONTEXT_FEATURES);
   for (let i = 0; i < n; i++) {
-    const p = prof[i];
-    if (p.sumsOf !== weights || !p.sums) {
-      p.sums = new Float64Array(TAGS.length);
-      addRows(weights, [BIAS_FEATURE, ...p.own], 1 + p.own.length, p.sums, 0);
-      p.sumsOf = weights;
-    }
-    const at = i * TAGS.length;
-    em.set(p.sums, at);
+    const at = i * K;
+    addSums(em, at, sumsOf(prof[i], weights), 0);
+    addSums(em, at, sumsOf(i > 0 ? prof[i - 1] : EDGE, weights), K);
+    addSums(em, at, sumsOf(i + 1 < n ? prof[i + 1] : EDGE, weights), 2 * K);
+    addSums(em, at, sumsOf(i > 1 ? prof[i - 2] : EDGE, weights), 3 * K);
+    addSums(em, at, sumsOf(i + 2 < n ? prof[i + 2] : EDGE, weights), 4 * K);
     addRows(weights, buf, contextFeatures(ctx, prof, i, buf), em, at);
   }
   for (let i = 0; i < em.length; i++) em[i] *= weights.scale;
   return viterbi(weights, em, n);
+}
+
+const K = TAGS.length;
+const BIAS = Int32Array.of(BIAS_FEATURE);
+
+/** The profile's summed weights per slot (slot 0 with the bias), computed once per profile and weights. */
+function sumsOf(p: Profile, weights: Weights): Float64Array {
+  if (p.sumsOf === weights && p.sums) return p.sums;
+  const sums = new Float64Array(SLOTS.length * K);
+  addRows(weights, BIAS, p === EDGE ? 0 : 1, sums, 0);
+  for (let s = 0; s < SLOTS.length; s++) addRows(weights, p.at[s], p.at[s].length, sums, s * K);
+  p.sums = sums;
+  p.sumsOf = weights;
+  return sums;
+}
+
+function addSums(em: Float64Array, at: number, sums: Float64Array, from: number): void {
+  for (let k = 0; k < K; k++) em[at + k] += sums[from + k];
 }
 
 /**
@@ -79,12 +96,12 @@ export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex:
     let j = i + 1;
     while (j < tokens.length && TAGS[tags[j]] === 'I-' + label) j++;
     while (j > i + 1 && tokens[j - 1].kind === 'punctuation') j--;
-    const a = tokens[i].analyses[0];
+    const a = reading(tokens[i]);
     if (!plausible(tokens, i, j, lex)) {
       i = j;
       continue;
     }
-    out.push({ start: a ? (a.article ?? a.stem).start : tokens[i].start, end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label, source: 'model', score: 0.6 });
+    out.push({ start: tokens[i].start + (a ? (a.article ?? a.stem).start : 0), end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label, source: 'model', score: 0.6 });
     i = j;
   }
   return out;
@@ -93,12 +110,12 @@ export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex:
 function plausible(tokens: readonly Token[], from: number, to: number, lex: RuleLexicons): boolean {
   for (let k = from; k < to; k++) {
     // the word or its stem behind a proclitic (وروسي): an indefinite nationality adjective is no name
-    const a = tokens[k].analyses[0];
+    const a = reading(tokens[k]);
     const n = a && !a.article ? a.norm : tokens[k].norm;
     if (!n.startsWith('ال') && lex.nationalities.has(n)) return false;
   }
   if (to - from === 1) {
-    const stem = tokens[from].analyses[0]?.stemNorm ?? tokens[from].norm;
+    const stem = reading(tokens[from])?.stemNorm ?? tokens[from].norm;
     if (lex.commonWords.has(tokens[from].norm) || lex.commonWords.has(stem) || lex.commonWords.has('ال' + stem)) return false;
     // a descriptor, force noun or title alone (الريف، القوات، الرئيس) is no name
     if (lex.placeDescriptors.has(stem) || lex.orgDescriptors.has(stem) || lex.forces.has(stem) || lex.titles.has(stem) || lex.titles.has('ال' + stem)) return false;

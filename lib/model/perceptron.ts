@@ -8,19 +8,6 @@ export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] 
 export type Tag = (typeof TAGS)[number];
 const K = TAGS.length;
 
-/** allowed[prev * K + cur]: an I- tag only continues a B- or I- of its own type; `prev = K` is the sentence start */
-const ALLOWED = (() => {
-  const a = new Uint8Array((K + 1) * K);
-  for (let p = 0; p <= K; p++) {
-    for (let c = 0; c < K; c++) {
-      const tag = TAGS[c];
-      if (!tag.startsWith('I-')) a[p * K + c] = 1;
-      else if (p < K && TAGS[p].slice(2) === tag.slice(2)) a[p * K + c] = 1;
-    }
-  }
-  return a;
-})();
-
 export interface ShippedModel {
   format: 'arabic-ner/perceptron@1';
   tags: readonly string[];
@@ -56,7 +43,7 @@ export function decode(w: Weights, feats: readonly Int32Array[]): Uint8Array {
 }
 
 /** Adds the weight rows of the first `count` feature buckets to `out[at..at+7)` (unscaled; K = 7 unrolled). */
-export function addRows(w: Weights, feats: ArrayLike<number>, count: number, out: Float64Array, at: number): void {
+export function addRows(w: Weights, feats: Int32Array, count: number, out: Float64Array, at: number): void {
   const mask = w.buckets - 1;
   const e = w.emission;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
@@ -67,34 +54,56 @@ export function addRows(w: Weights, feats: ArrayLike<number>, count: number, out
   out[at] += s0; out[at + 1] += s1; out[at + 2] += s2; out[at + 3] += s3; out[at + 4] += s4; out[at + 5] += s5; out[at + 6] += s6;
 }
 
-/** Viterbi over scaled emission scores (`n` × K), BIO-constrained; returns tag indexes. */
+/**
+ * Viterbi over scaled emission scores (`n` × K), BIO-constrained; returns tag indexes. Unrolled for the seven tags:
+ * O and the B- tags follow any tag, an I- tag only the B- or I- of its own type. Ties go to the lower tag index.
+ */
 export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * K);
   const back = new Uint8Array(n * K);
   const tr = w.transitions;
-  for (let k = 0; k < K; k++) score[k] = ALLOWED[K * K + k] ? em[k] + tr[K * K + k] : -Infinity;
+  const start = K * K;
+  // the scores of the previous token's tags
+  let s0 = em[0] + tr[start], s1 = em[1] + tr[start + 1], s3 = em[3] + tr[start + 3], s5 = em[5] + tr[start + 5];
+  let s2 = -Infinity, s4 = -Infinity, s6 = -Infinity;
   for (let i = 1; i < n; i++) {
-    for (let c = 0; c < K; c++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!ALLOWED[p * K + c]) continue;
-        const s = score[(i - 1) * K + p] + tr[p * K + c];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      score[i * K + c] = best + em[i * K + c];
-      back[i * K + c] = arg;
+    const e = i * K;
+    let n0 = 0, n1 = 0, n3 = 0, n5 = 0;
+    // O and the B- tags: the best of all seven predecessors
+    for (let c = 0; c < 7; c += c === 0 ? 1 : 2) {
+      let best = s0 + tr[c], arg = 0, v: number;
+      if ((v = s1 + tr[K + c]) > best) (best = v), (arg = 1);
+      if ((v = s2 + tr[2 * K + c]) > best) (best = v), (arg = 2);
+      if ((v = s3 + tr[3 * K + c]) > best) (best = v), (arg = 3);
+      if ((v = s4 + tr[4 * K + c]) > best) (best = v), (arg = 4);
+      if ((v = s5 + tr[5 * K + c]) > best) (best = v), (arg = 5);
+      if ((v = s6 + tr[6 * K + c]) > best) (best = v), (arg = 6);
+      back[e + c] = arg;
+      const total = best + em[e + c];
+      if (c === 0) n0 = total;
+      else if (c === 1) n1 = total;
+      else if (c === 3) n3 = total;
+      else n5 = total;
     }
+    // I- tags: the B- or I- of their own type
+    let b: number, v: number;
+    b = s1 + tr[K + 2]; v = s2 + tr[2 * K + 2];
+    back[e + 2] = v > b ? 2 : 1;
+    const n2 = (v > b ? v : b) + em[e + 2];
+    b = s3 + tr[3 * K + 4]; v = s4 + tr[4 * K + 4];
+    back[e + 4] = v > b ? 4 : 3;
+    const n4 = (v > b ? v : b) + em[e + 4];
+    b = s5 + tr[5 * K + 6]; v = s6 + tr[6 * K + 6];
+    back[e + 6] = v > b ? 6 : 5;
+    const n6 = (v > b ? v : b) + em[e + 6];
+    s0 = n0; s1 = n1; s2 = n2; s3 = n3; s4 = n4; s5 = n5; s6 = n6;
   }
+  const last = [s0, s1, s2, s3, s4, s5, s6];
   let best = -Infinity;
   for (let k = 0; k < K; k++) {
-    if (score[(n - 1) * K + k] > best) {
-      best = score[(n - 1) * K + k];
+    if (last[k] > best) {
+      best = last[k];
       out[n - 1] = k;
     }
   }

@@ -26,6 +26,8 @@ export interface RuleLexicons {
   /** force nouns and party identifiers, by key with and without the article */
   forces: Map<string, Trigger>;
   modifiers: Map<string, Trigger>;
+  /** every key that opens a title, a descriptor or a force noun: one lookup tells a word that opens none */
+  triggerWords: Set<string>;
   /** nationality adjectives (masc, fem, plural; with and without the article) → country */
   nationalities: Map<string, Nationality>;
   /** person-name words; `commonNames` are also everyday words */
@@ -93,11 +95,16 @@ export function ruleLexicons(): RuleLexicons {
   const personNames = new Set(lx.personNames ? lx.personNames.split('\n') : []);
   const commonNames = new Set(lx.commonNames ? lx.commonNames.split('\n') : []);
   const inside = (r: LexiconRow) => (r.inside === 'yes' ? 'inside' : 'outside');
+  const titles = byFirstWord(lx.titles, (r) => r.kind);
+  const placeDescriptors = byFirstWord(lx.placeDescriptors, inside);
+  const orgDescriptors = byFirstWord(lx.orgDescriptors, inside);
+  const forces = byWord(lx.forceNouns, (r) => r.kind || 'force');
   cached = {
-    titles: byFirstWord(lx.titles, (r) => r.kind),
-    placeDescriptors: byFirstWord(lx.placeDescriptors, inside),
-    orgDescriptors: byFirstWord(lx.orgDescriptors, inside),
-    forces: byWord(lx.forceNouns, (r) => r.kind || 'force'),
+    titles,
+    placeDescriptors,
+    orgDescriptors,
+    forces,
+    triggerWords: new Set([...titles.keys(), ...placeDescriptors.keys(), ...orgDescriptors.keys(), ...forces.keys()]),
     modifiers: byWord(lx.forceModifiers, (r) => r.kind || 'branch'),
     nationalities,
     personNames,

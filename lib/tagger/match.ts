@@ -14,7 +14,7 @@
  * descriptor (مدينة، قرية …) the rule stage finds it anyway.
  */
 import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
-import type { Token } from '../tokens';
+import { type Token, readings } from '../tokens';
 import type { Candidate } from './types';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import { stripArticle } from '../gazetteer/keys';
@@ -27,8 +27,8 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     if (t.kind === 'punctuation') continue;
     let best: Candidate | null = null;
     // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
-    const bar = t.analyses.find((a) => a.proclitics.length === 0)?.score ?? 0;
-    for (const a of t.analyses) {
+    const bar = readings(t).find((a) => a.proclitics.length === 0)?.score ?? 0;
+    for (const a of readings(t)) {
       if (a.score < bar) continue;
       const found = longest(tokens, i, a.norm, gazetteer, lex);
       let phrase = found?.phrase;
@@ -46,7 +46,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         // a nationality adjective (سوري) is no place, whatever a place database says
         if (lex.nationalities.has(a.norm) && e.facts.type !== 'country') continue;
         // the whole word also reads as proclitic + common word (وأنه = و + أنه): too ambiguous for one word
-        if (a.proclitics.length === 0 && t.analyses.some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
+        if (a.proclitics.length === 0 && readings(t).some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
         // a common word is no name on its own (آفاد folds to افاد, "he reported"), a rare person name no minor place
         // (a name with the article, التحالف، الجزيرة, was listed as such on purpose; verbs never take the article)
         if (!a.norm.startsWith('ال') && (lex.commonWords.has(a.norm) || lex.commonWords.has(bare))) continue;
@@ -56,7 +56,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
       }
       // a place listed with its settlement descriptor (مدينة الزاوية) is tagged without it, as the guidelines say
       const trim = e.label === 'LOC' && phrase.keys.length >= 2 && end - i >= 2 && isOutsideDescriptor(lex, phrase.keys[0]);
-      const start = trim ? tokens[i + 1].start : (a.article ?? a.stem).start;
+      const start = trim ? tokens[i + 1].start : t.start + (a.article ?? a.stem).start;
       const c: Candidate = {
         start,
         end: tokens[end - 1].end,

@@ -13,7 +13,7 @@
  * 4. Surnames: the last word of a person found with two or more words (بشار الأسد → الأسد; رامي عبد الرحمن →
  *    عبد الرحمن) names that person wherever it stands alone in the same document.
  */
-import type { Token } from '../tokens';
+import { type Token, reading, readings } from '../tokens';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import type { Candidate, EntitySource } from './types';
 
@@ -54,13 +54,13 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
 function isNationalityAdjective(tokens: readonly Token[], c: Candidate, lex: RuleLexicons): boolean {
   if (c.label !== 'LOC' || c.tokenEnd - c.tokenStart !== 1) return false;
   const t = tokens[c.tokenStart];
-  const a = t.analyses.find((x) => x.stem.end === c.end && (x.article ?? x.stem).start === c.start);
+  const a = readings(t).find((x) => t.start + x.stem.end === c.end && t.start + (x.article ?? x.stem).start === c.start);
   if (!a || a.article || !lex.nationalities.has(a.norm)) return false;
   const prev = tokens[c.tokenStart - 1];
   if (!prev || prev.kind !== 'word') return false;
-  const p = prev.analyses[0]?.norm ?? prev.norm;
+  const p = reading(prev)?.norm ?? prev.norm;
   if (lex.nationalities.has(p)) return true; // روسية وسورية
-  if (prev.analyses[0]?.article) return false;
+  if (reading(prev)?.article) return false;
   return /(ات|يه|ي)$/.test(p) && !lex.commonWords.has(p); // طائرات حربية سورية
 }
 
@@ -69,7 +69,7 @@ function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex:
   const inner = gazByStart.get(c.tokenStart + 1);
   if (!inner || inner.end !== c.end) return false;
   // any reading of the first word: بتنظيم الدولة الإسلامية is ب + تنظيم + the name
-  return tokens[c.tokenStart].analyses.some((a) => !a.article && isOutsideDescriptor(lex, a.norm, true));
+  return readings(tokens[c.tokenStart]).some((a) => !a.article && isOutsideDescriptor(lex, a.norm, true));
 }
 
 function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken: Uint8Array): void {
@@ -88,14 +88,14 @@ function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken:
   const heads = new Set([...surnames.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    for (const a of tokens[i].analyses) {
+    for (const a of readings(tokens[i])) {
       const two = heads.has(a.norm) && i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
       const one = two ? undefined : surnames.get(a.norm);
       const src = two ?? one;
       if (!src) continue;
       const end = two ? i + 2 : i + 1;
       for (let k = i; k < end; k++) taken[k] = 1;
-      chosen.push({ start: (a.article ?? a.stem).start, end: tokens[end - 1].end, tokenStart: i, tokenEnd: end, label: 'PER', source: 'rule', score: 0.7, entry: src.entry });
+      chosen.push({ start: tokens[i].start + (a.article ?? a.stem).start, end: tokens[end - 1].end, tokenStart: i, tokenEnd: end, label: 'PER', source: 'rule', score: 0.7, entry: src.entry });
       break;
     }
   }

@@ -13,7 +13,7 @@
  *   (القوات البرية الروسية، سلاح الجو الروسي). A bare force noun (الجيش، القوات) is not a unit.
  */
 import type { Label } from '../labels';
-import type { Token } from '../tokens';
+import { type Token, reading, readings } from '../tokens';
 import type { CliticAnalysis } from '../clitics';
 import type { RuleLexicons, Trigger } from './lexicons';
 import type { Candidate } from './types';
@@ -52,7 +52,7 @@ export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexi
 /** The trigger of a lexicon that opens at token i (any clitic reading), with the token after it. */
 function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
   const { tokens } = ctx;
-  for (const a of tokens[i].analyses) {
+  for (const a of readings(tokens[i])) {
     const list = table.get(a.norm);
     if (!list) continue;
     for (const t of list) {
@@ -71,7 +71,7 @@ function hasArticle(a: CliticAnalysis): boolean {
 /** A word that can be part of a name: not a common word (unless a known name word), not a nationality, not a trigger. */
 function nameLike(ctx: Context, t: Token | undefined): boolean {
   if (!t || (t.kind !== 'word' && t.kind !== 'mixed' && t.kind !== 'latin')) return false;
-  if (t.analyses[0]?.proclitics.length) return false; // وX، بX، لX: a conjunction or preposition ends the name
+  if (reading(t)?.proclitics.length) return false; // وX، بX، لX: a conjunction or preposition ends the name
   const { lex } = ctx;
   const k = t.norm;
   if (t.kind === 'word' && k.length < 2) return false;
@@ -121,7 +121,7 @@ function nameFollows(ctx: Context, j: number): boolean {
   for (let k = j; k < j + 3 && k < ctx.tokens.length; k++) {
     const t = ctx.tokens[k];
     if (OPEN_QUOTES.has(t.text)) return true;
-    if (!t.analyses[0]?.article) return nameLike(ctx, t);
+    if (!reading(t)?.article) return nameLike(ctx, t);
   }
   return false;
 }
@@ -133,7 +133,7 @@ function personRule(ctx: Context, i: number): Candidate | null {
   if (found.trigger.kind === 'regime') {
     // نظام الأسد، إدارة ترامب: the leader's known surname is the person; the regime word stays outside
     const t = tokens[found.next];
-    const entry = t && t.analyses[0]?.proclitics.length === 0 ? ctx.surname(t.norm) : undefined;
+    const entry = t && reading(t)?.proclitics.length === 0 ? ctx.surname(t.norm) : undefined;
     return entry === undefined || hasArticle(found.analysis) ? null : candidate(ctx, found.next, t.start, found.next + 1, 'PER', 0.75, { entry, contextual: false });
   }
   let j = found.next;
@@ -143,13 +143,13 @@ function personRule(ctx: Context, i: number): Candidate | null {
     const role = found.trigger.kind === 'role';
     if (role && g && g.label !== 'PER') j = g.tokenEnd;
     else if (lex.nationalities.has(tokens[j].norm) || (role && isAdjective(ctx, tokens[j]))) j++;
-    else if (found.trigger.kind === 'role' && tokens[j].analyses[0]?.article && nameFollows(ctx, j + 1)) j++; // المتحدث باسم الجيش “…”
+    else if (found.trigger.kind === 'role' && reading(tokens[j])?.article && nameFollows(ctx, j + 1)) j++; // المتحدث باسم الجيش “…”
     else break;
   }
   const g = ctx.gaz.get(j);
   const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j, 'person');
   if (!run) return null;
-  const titleStart = (found.analysis.article ?? found.analysis.stem).start;
+  const titleStart = tokens[i].start + (found.analysis.article ?? found.analysis.stem).start;
   const title = { text: ctx.text.slice(titleStart, tokens[found.next - 1].end), en: found.trigger.en, kind: found.trigger.kind };
   const first = tokens[run.from];
   return candidate(ctx, run.from, first.start, run.to, 'PER', 0.75, { title });
@@ -175,7 +175,7 @@ function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger
   const j = found.next;
   if (j >= tokens.length) return null;
   const inside = found.trigger.kind === 'inside';
-  const headStart = found.analysis.stem.start;
+  const headStart = ctx.tokens[i].start + found.analysis.stem.start;
   const g = ctx.gaz.get(j);
   // after an inside head only a name of the rule's own kind (جبهة حلب is no organisation); after an outside one
   // (صحيفة، تنظيم) the name takes the rule's label (صحيفة الشرق الأوسط)
@@ -192,7 +192,7 @@ function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger
     while (k < tokens.length && k - j < MAX_NAME) {
       const t = tokens[k];
       if (t.kind !== 'word' && t.kind !== 'mixed') break;
-      const a = t.analyses[0];
+      const a = readings(t)[0];
       if (a.proclitics.length === 0 && (a.article || nameLike(ctx, t))) {
         k++;
         continue;
@@ -221,7 +221,7 @@ function orgRule(ctx: Context, i: number): Candidate | null {
 function unitRule(ctx: Context, i: number): Candidate | null {
   const { tokens, lex } = ctx;
   let head: CliticAnalysis | null = null;
-  for (const a of tokens[i].analyses) {
+  for (const a of readings(tokens[i])) {
     const f = lex.forces.get(a.norm);
     if (f && f.kind === 'force') {
       head = a;
@@ -231,12 +231,12 @@ function unitRule(ctx: Context, i: number): Candidate | null {
   if (!head) return null;
   // the next word is itself a force noun: the unit starts there (قيادة الجيش الأمريكي → الجيش الأمريكي)
   const next = tokens[i + 1];
-  if (next && next.analyses[0]?.proclitics.length === 0 && lex.forces.get(next.norm)?.kind === 'force' && !lex.modifiers.has(next.norm)) return null;
+  if (next && reading(next)?.proclitics.length === 0 && lex.forces.get(next.norm)?.kind === 'force' && !lex.modifiers.has(next.norm)) return null;
   let j = i + 1;
   let ids = 0;
   while (j < tokens.length && j - i <= 6) {
     const t = tokens[j];
-    const a = t.analyses[0];
+    const a = reading(t);
     const k = t.norm;
     // an indefinite head takes definite identifiers only: قوات النظام, not فصائل مسلحة كردية
     const definite = k.startsWith('ال');
@@ -264,12 +264,12 @@ function unitRule(ctx: Context, i: number): Candidate | null {
     }
     const g = ctx.gaz.get(j);
     // a named force (قوات التحالف الدولي، قوات حفتر); not a person after a head that is also a rank (اللواء قاسم …)
-    if (ids === 0 && g && (g.label !== 'PER' || !lex.titles.has(tokens[i].analyses[0]?.norm ?? ''))) {
+    if (ids === 0 && g && (g.label !== 'PER' || !lex.titles.has(reading(tokens[i])?.norm ?? ''))) {
       ids++;
       j = g.tokenEnd;
       continue;
     }
-    if (t.norm.startsWith('لل') && t.analyses.some((x) => lex.forces.get(x.norm)?.kind === 'force')) {
+    if (t.norm.startsWith('لل') && readings(t).some((x) => lex.forces.get(x.norm)?.kind === 'force')) {
       ids++; // القيادة العامة للجيش
       j++;
       break;
@@ -277,5 +277,5 @@ function unitRule(ctx: Context, i: number): Candidate | null {
     break;
   }
   if (ids === 0) return null;
-  return candidate(ctx, i, (head.article ?? head.stem).start, j, 'UNIT', 0.8);
+  return candidate(ctx, i, tokens[i].start + (head.article ?? head.stem).start, j, 'UNIT', 0.8);
 }

@@ -7,7 +7,7 @@ import { isLabel, LABELS, type Label } from '../labels';
 import { defaultLexicon } from '../lexicon';
 import { stripMarks } from '../normalize';
 import { splitSentences } from '../sentences';
-import { scan, type Token } from '../tokens';
+import { scan, WordForms, type Token } from '../tokens';
 import { romanize } from '../translit/romanize';
 import { ruleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
@@ -84,12 +84,20 @@ export function createTagger(options?: TaggerOptions): Tagger {
   // the gazetteer's own name words rank clitic analyses too (a user's entry makes وX read as و + X)
   const stems = options?.gazetteer === undefined ? builtinStems : { has: (k: string) => builtinStems.has(k) || gazetteer.hasStem(k) };
   const weights = policy === 'off' ? null : defaultModel();
-  const wordLabels = (key: string) => gazetteer.wordLabels(key);
+  // what the tagger caches per word form (clitic analyses, model features) holds while the gazetteer does not change
+  let revision = -1;
+  let forms: WordForms;
+  let wordLabels: (key: string) => number;
 
   return {
     tag(text: string): Doc {
       requireString('tag', 'text', text);
-      const tokens = scan(text, stems);
+      if (gazetteer.revision !== revision) {
+        revision = gazetteer.revision;
+        forms = new WordForms(stems);
+        wordLabels = (key: string) => gazetteer.wordLabels(key);
+      }
+      const tokens = scan(text, stems, true, forms);
       const sentences = splitSentences(text, tokens);
       const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
