@@ -41,7 +41,7 @@ export class WordForms {
     let f = this.forms.get(word);
     if (f === undefined) {
       const norm = matchKey(word);
-      f = { norm, analyses: kind === 'punctuation' ? NONE : analyseWord(word, 0, word.length, norm, this.lexicon) };
+      f = { norm, analyses: kind === 'punctuation' ? NONE : analyseWord(word, 0, word.length, norm, this.lexicon), gazetteer: undefined, gazetteerRevision: 0, opensName: false, opensTrigger: undefined, profileFor: undefined, profile: undefined };
       if (this.forms.size >= MAX_FORMS) this.forms.clear();
       this.forms.set(word, f);
     }
@@ -49,10 +49,24 @@ export class WordForms {
   }
 }
 
-interface WordForm {
+/**
+ * A word form: what every token of the same text shares. Besides the match key and analyses, later stages keep here
+ * what they work out from the form alone, with what it depends on (internal; see `formOf`).
+ */
+export interface WordForm {
   norm: string;
   /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
   analyses: readonly CliticAnalysis[];
+  /** the gazetteer (and its revision) `opensName` was worked out for (lib/tagger/match.ts) */
+  gazetteer: object | undefined;
+  gazetteerRevision: number;
+  /** can a gazetteer name start at this word (some reading opens a phrase or is a glued name)? */
+  opensName: boolean;
+  /** does some reading open a title, descriptor or force noun of the built-in lexicons (lib/tagger/lexicons.ts)? */
+  opensTrigger: boolean | undefined;
+  /** the word-label source `profile` was made with, and the model's feature profile (lib/model/features.ts) */
+  profileFor: object | undefined;
+  profile: unknown;
 }
 
 const MAX_FORMS = 100_000;
@@ -64,7 +78,7 @@ const DEFAULT_FORMS = new WeakMap<StemLexicon, WordForms>();
  * tagger reads the form's own (`readings`) and never pays for them.
  */
 class ScannedToken implements Token {
-  #form: readonly CliticAnalysis[];
+  #form: WordForm | undefined;
   #analyses: CliticAnalysis[] | undefined;
 
   constructor(
@@ -73,13 +87,13 @@ class ScannedToken implements Token {
     public end: number,
     public norm: string,
     public kind: TokenKind,
-    form: readonly CliticAnalysis[],
+    form: WordForm | undefined,
   ) {
     this.#form = form;
   }
 
   get analyses(): CliticAnalysis[] {
-    return (this.#analyses ??= this.#form.map((a) => shift(a, this.start)));
+    return (this.#analyses ??= this.#form ? this.#form.analyses.map((a) => shift(a, this.start)) : []);
   }
 
   set analyses(value: CliticAnalysis[]) {
@@ -95,7 +109,11 @@ class ScannedToken implements Token {
   }
 
   static readings(t: Token): readonly CliticAnalysis[] {
-    return #form in t ? (t as ScannedToken).#form : t.analyses.map((a) => shift(a, -t.start));
+    return #form in t ? ((t as ScannedToken).#form?.analyses ?? NONE) : t.analyses.map((a) => shift(a, -t.start));
+  }
+
+  static formOf(t: Token): WordForm | undefined {
+    return #form in t ? (t as ScannedToken).#form : undefined;
   }
 }
 
@@ -110,6 +128,9 @@ function shift(a: CliticAnalysis, by: number): CliticAnalysis {
  * the caller on first read. Read-only.
  */
 export const readings: (t: Token) => readonly CliticAnalysis[] = ScannedToken.readings;
+
+/** The word form of a scanned token (internal: stages keep per-form facts on it), if it has one. */
+export const formOf: (t: Token) => WordForm | undefined = ScannedToken.formOf;
 
 /** The best analysis of a token (offsets from its start), if it has any. */
 export function reading(t: Token): CliticAnalysis | undefined {
@@ -206,7 +227,7 @@ function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined): Token {
   const t = text.slice(start, end);
-  if (!forms) return new ScannedToken(t, start, end, matchKey(t), kind, NONE);
+  if (!forms) return new ScannedToken(t, start, end, matchKey(t), kind, undefined);
   const f = forms.get(t, kind);
-  return new ScannedToken(t, start, end, f.norm, kind, f.analyses);
+  return new ScannedToken(t, start, end, f.norm, kind, f);
 }

@@ -8,8 +8,8 @@
  * trigger words before (title, rank, role, place or organisation descriptor, force noun), person-name lexicon
  * membership (token and neighbours), the common-word flag, a nisba-adjective shape, and an opening quote before.
  */
-import { type Token, reading, readings } from '../tokens';
-import type { RuleLexicons } from '../tagger/lexicons';
+import { type Token, formOf, reading, readings } from '../tokens';
+import { opensTrigger, type RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
 
 /** Per-token context the features read besides the tokens. */
@@ -77,7 +77,6 @@ function procl(t: Token): string {
  * once per word form (lib/model/model.ts), so a token costs only the context features of `contextFeatures`.
  */
 export interface Profile {
-  text: string;
   stem: string;
   /** hashes by slot: own (without the bias), −1, +1, −2, +2 */
   at: Int32Array[];
@@ -85,8 +84,6 @@ export interface Profile {
   name: number;
   /** article or token kind, as an index into ARTS */
   art: number;
-  /** does any reading of the word open a title, descriptor or force noun (see `triggerTags`)? */
-  opensTrigger: boolean;
   /** GazWord hashes of this word by gazetteer tag, filled on use */
   gazWord: number[];
   /** BigramM1 state after this token's norm and a space (this token as the previous word) */
@@ -151,19 +148,22 @@ function smallValue(template: T, code: number): string {
   }
 }
 
-/** profiles by token text, one cache per word-label source (a tagger's gazetteer) */
-const PROFILES = new WeakMap<(key: string) => number, Map<string, Profile>>();
-const MAX_PROFILES = 200_000;
-
 /**
- * The profile of a token's word form. Cached by its text for each `wordLabels` function: a caller gives one such
- * function to tokens of one stem lexicon (the tagger makes a new one when its gazetteer changes).
+ * The profile of a token's word form, kept on the form (lib/tokens.ts) for the `wordLabels` function it was made
+ * with: the tagger makes a new one, and new word forms, when its gazetteer changes.
  */
 function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => number): Profile {
-  let cache = PROFILES.get(wordLabels);
-  if (!cache) PROFILES.set(wordLabels, (cache = new Map()));
-  const cached = cache.get(t.text);
-  if (cached) return cached;
+  const form = formOf(t);
+  if (form && form.profileFor === wordLabels) return form.profile as Profile;
+  const p = makeProfile(t, lex, wordLabels);
+  if (form) {
+    form.profileFor = wordLabels;
+    form.profile = p;
+  }
+  return p;
+}
+
+function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => number): Profile {
   const stem = stemOf(t);
   const pc = procl(t);
   const w = t.norm;
@@ -180,7 +180,6 @@ function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => num
   if (w.length >= 4) own.push(hashFeature(T.WordSuf3, w.slice(-3)));
   own.push(hashFeature(T.WordLabels, String(wordLabels(reading(t)?.norm ?? w))));
   const p: Profile = {
-    text: t.text,
     stem,
     at: [
       own,
@@ -191,20 +190,16 @@ function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => num
     ].map((x) => Int32Array.from(x)),
     name: NAME_CLASSES.indexOf(name as (typeof NAME_CLASSES)[number]),
     art: ARTS.indexOf(art),
-    opensTrigger: readings(t).some((x) => lex.triggerWords.has(x.norm)),
     gazWord: [],
     bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w + ' '),
     bigramP1: fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem + ' '),
     norm: w,
   };
-  if (cache.size >= MAX_PROFILES) cache.clear();
-  cache.set(t.text, p);
   return p;
 }
 
 /** What stands beyond either end of the text, seen as a neighbour: the boundary word in every slot. */
 export const EDGE: Profile = {
-  text: '',
   stem: BOUNDARY,
   at: [
     [],
@@ -215,7 +210,6 @@ export const EDGE: Profile = {
   ].map((x) => Int32Array.from(x)),
   name: NAME_CLASSES.indexOf(BOUNDARY),
   art: ARTS.indexOf(BOUNDARY),
-  opensTrigger: false,
   gazWord: [],
   bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, BOUNDARY + ' '),
   bigramP1: 0,
@@ -354,15 +348,12 @@ export function gazetteerTags(n: number, candidates: readonly Candidate[]): Uint
   return out;
 }
 
-/**
- * The trigger kind of the word(s) right before each token (indexes into TRIGGER_KINDS). With the tokens' profiles,
- * only the words whose profile says they open one are read.
- */
-export function triggerTags(tokens: readonly Token[], lex: RuleLexicons, prof?: readonly Profile[]): Uint8Array {
+/** The trigger kind of the word(s) right before each token (indexes into TRIGGER_KINDS). */
+export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): Uint8Array {
   const out = new Uint8Array(tokens.length);
   const tables = [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const;
   for (let i = 0; i < tokens.length; i++) {
-    if (prof && !prof[i].opensTrigger) continue;
+    if (!opensTrigger(tokens[i], lex)) continue;
     for (const a of readings(tokens[i])) {
       const k = a.norm;
       if (!lex.triggerWords.has(k)) continue;

@@ -43,7 +43,7 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteer
  */
 export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Uint8Array {
   const prof = profiles(tokens, lex, wordLabels);
-  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex, prof), wordLabels };
+  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex), wordLabels };
   const n = prof.length;
   const em = new Float64Array(n * K);
   const buf = new Int32Array(CONTEXT_FEATURES);

@@ -4,6 +4,7 @@
  */
 import { builtin, type LexiconRow } from '../data';
 import { nameWords, stripArticle } from '../gazetteer/keys';
+import { formOf, readings, type Token } from '../tokens';
 
 export interface Trigger {
   /** the match keys of the trigger's words */
@@ -122,4 +123,14 @@ export function isOutsideDescriptor(lex: RuleLexicons, key: string, org = false)
   if (key.startsWith('ال')) return false;
   const outside = (list: Trigger[] | undefined) => list?.some((t) => t.keys.length === 1 && t.kind === 'outside') ?? false;
   return outside(lex.placeDescriptors.get(key)) || (org && outside(lex.orgDescriptors.get(key)));
+}
+
+/** Does some reading of the token open a title, descriptor or force noun? Kept per word form (the lexicons are fixed). */
+export function opensTrigger(t: Token, lex: RuleLexicons): boolean {
+  const f = formOf(t);
+  if (f && f.opensTrigger !== undefined) return f.opensTrigger;
+  let opens = false;
+  for (const a of readings(t)) if (lex.triggerWords.has(a.norm)) opens = true;
+  if (f) f.opensTrigger = opens;
+  return opens;
 }

@@ -14,7 +14,7 @@
  * descriptor (مدينة، قرية …) the rule stage finds it anyway.
  */
 import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
-import { type Token, readings } from '../tokens';
+import { type Token, formOf, readings } from '../tokens';
 import type { Candidate } from './types';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import { stripArticle } from '../gazetteer/keys';
@@ -24,7 +24,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'punctuation') continue;
+    if (t.kind === 'punctuation' || !opensName(t, gazetteer)) continue;
     let best: Candidate | null = null;
     // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
     const bar = readings(t).find((a) => a.proclitics.length === 0)?.score ?? 0;
@@ -73,6 +73,25 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     if (best) out.push(best);
   }
   return out;
+}
+
+/** Can a name of the gazetteer start at this token (some reading opens a phrase or is a glued name)? Kept per word form. */
+function opensName(t: Token, gazetteer: Gazetteer): boolean {
+  const f = formOf(t);
+  if (f && f.gazetteer === gazetteer && f.gazetteerRevision === gazetteer.revision) return f.opensName;
+  let opens = false;
+  for (const a of readings(t)) {
+    if (gazetteer.phrasesFrom(a.norm) !== undefined || gazetteer.gluedPhrase(a.norm) !== undefined) {
+      opens = true;
+      break;
+    }
+  }
+  if (f) {
+    f.gazetteer = gazetteer;
+    f.gazetteerRevision = gazetteer.revision;
+    f.opensName = opens;
+  }
+  return opens;
 }
 
 /** A generated entry that is not a country, a capital or a city of 100,000 people or more. */

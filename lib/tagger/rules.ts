@@ -15,7 +15,7 @@
 import type { Label } from '../labels';
 import { type Token, reading, readings } from '../tokens';
 import type { CliticAnalysis } from '../clitics';
-import type { RuleLexicons, Trigger } from './lexicons';
+import { opensTrigger, type RuleLexicons, type Trigger } from './lexicons';
 import type { Candidate } from './types';
 import { stripArticle } from '../gazetteer/keys';
 
@@ -40,7 +40,8 @@ export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexi
   const ctx: Context = { surname, text, tokens, lex, gaz };
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind === 'punctuation') continue;
+    // every rule opens with a trigger word: a title, a descriptor or a force noun
+    if (tokens[i].kind === 'punctuation' || !opensTrigger(tokens[i], lex)) continue;
     for (const rule of [personRule, placeRule, orgRule, unitRule]) {
       const c = rule(ctx, i);
       if (c) out.push(c);
