@@ -57,9 +57,9 @@ if (!port) throw new Error('lib/cli/worker.ts runs as a worker thread (see lib/c
  * output format does not need them.
  */
 function slim(d: Lib.Doc, keep: boolean | 'spans'): Omit<Lib.Doc, 'text'> {
-  if (keep === true) return { tokens: d.tokens, sentences: d.sentences, entities: d.entities };
   if (keep === false) return { tokens: [], sentences: [], entities: d.entities };
-  const tokens = d.tokens.map((t) => ({ text: t.text, start: t.start, end: t.end, norm: t.norm, kind: t.kind, analyses: [] }));
+  // plain objects: a token builds its analyses when read, and a structured clone reads no getters
+  const tokens = d.tokens.map((t) => ({ text: t.text, start: t.start, end: t.end, norm: t.norm, kind: t.kind, analyses: keep === true ? t.analyses : [] }));
   return { tokens, sentences: d.sentences, entities: d.entities };
 }
 

@@ -83,6 +83,8 @@ export class Gazetteer {
   private readonly phrases = new Map<string, Phrase>();
   /** first word key → phrases opening with it, longest first (built-in groups parsed on first use) */
   private readonly byFirst = new Map<string, Phrase[]>();
+  /** the phrases of a long first-word group by their second word key (one-word phrases under ''), built on use */
+  private readonly bySecond = new Map<string, Map<string, Phrase[]>>();
   /** the compiled phrase lines of the built-in data, and each first word's range of lines not parsed yet */
   private lines: string[] = [];
   private readonly rawGroups = new Map<string, [number, number]>();
@@ -315,6 +317,7 @@ export class Gazetteer {
       phrase = { keys, entries: [] };
       this.phrases.set(full, phrase);
       const list = this.byFirst.get(keys[0]);
+      this.bySecond.delete(keys[0]);
       if (list) {
         // keep longest first: insert before the first shorter phrase
         let at = list.length;
@@ -373,6 +376,30 @@ export class Gazetteer {
   /** @internal phrases that open with this word key, longest first */
   phrasesFrom(key: string): readonly Phrase[] | undefined {
     return this.byFirst.get(key) ?? this.parseGroup(key);
+  }
+
+  /**
+   * @internal the phrases that open with word key `first` and go on with `second` (or have one word), longest first:
+   * the part of `phrasesFrom(first)` a text can match when `second` follows (قوات opens 200 names).
+   */
+  phrasesFromPair(first: string, second: string): readonly Phrase[] | undefined {
+    const all = this.phrasesFrom(first);
+    if (!all || all.length <= 8) return all;
+    let bySecond = this.bySecond.get(first);
+    if (!bySecond) {
+      bySecond = new Map();
+      const single = all.filter((p) => p.keys.length === 1);
+      for (const p of all) {
+        if (p.keys.length === 1) continue;
+        const list = bySecond.get(p.keys[1]);
+        if (list) list.push(p);
+        else bySecond.set(p.keys[1], [p]);
+      }
+      for (const list of bySecond.values()) list.push(...single);
+      bySecond.set('', single);
+      this.bySecond.set(first, bySecond);
+    }
+    return bySecond.get(second) ?? bySecond.get('');
   }
 
   /** @internal the phrase of a multi-word name written as one word (ديرالزور) */

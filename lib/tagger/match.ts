@@ -110,7 +110,7 @@ function isCapitalisedLatin(t: Token | undefined): boolean {
  * name too (حزب الله اللبناني → حزب الله; مطار تدمر العسكري → مطار تدمر), as the guidelines say.
  */
 function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer, lex: RuleLexicons): { phrase: Phrase; end: number } | null {
-  const phrases = gazetteer.phrasesFrom(firstKey);
+  const phrases = i + 1 < tokens.length ? gazetteer.phrasesFromPair(firstKey, tokens[i + 1].norm) : gazetteer.phrasesFrom(firstKey);
   if (!phrases) return null;
   for (const p of phrases) {
     const n = p.keys.length;
