@@ -51,6 +51,9 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         // (a name with the article, التحالف، الجزيرة, was listed as such on purpose; verbs never take the article)
         if (!a.norm.startsWith('ال') && (lex.commonWords.has(a.norm) || lex.commonWords.has(bare))) continue;
         if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(t.norm))) continue;
+        // a place from generated data (GeoNames, dr5hn), other than a country or capital, needs a word of place before
+        // it (في، من، قرب، شمال …) or ب: those databases name villages after everyday words (قصر، هام، ينقل)
+        if (e.facts.source !== undefined && e.facts.type !== 'country' && e.facts.type !== 'capital' && !locativeCue(tokens, i, a)) continue;
         // a Latin word inside a longer Latin name (Palmyra in "Palmyra Monitor") is not that name
         if (t.kind === 'latin' && (isCapitalisedLatin(tokens[i - 1]) || isCapitalisedLatin(tokens[i + 1]))) continue;
       }
@@ -142,4 +145,14 @@ function isTrailingAdjective(key: string, lex: RuleLexicons, e: GazetteerEntry):
   if (!key.startsWith('ال')) return false;
   if (lex.nationalities.has(key)) return e.facts.type === 'group' || e.facts.type === 'party';
   return key.length >= 5 && (key.endsWith('ي') || key.endsWith('يه'));
+}
+
+const LOCATIVE = new Set(['في', 'من', 'الي', 'قرب', 'نحو', 'حول', 'داخل', 'خارج', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'باتجاه', 'عند', 'ريف', 'بين', 'حتي', 'عبر', 'بلده', 'مدينه', 'قريه']);
+function locativeCue(tokens: readonly Token[], i: number, a: { proclitics: readonly { text: string }[] }): boolean {
+  if (a.proclitics.some((p) => p.text === 'ب')) return true;
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  if (LOCATIVE.has(prev.norm)) return true;
+  const pa = readings(prev)[0];
+  return pa !== undefined && LOCATIVE.has(pa.stemNorm);
 }

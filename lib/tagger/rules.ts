@@ -23,6 +23,8 @@ const OPEN_QUOTES = new Set(['“', '«', '"', '‹', '„', "'"]);
 const CLOSE_QUOTES = new Set(['”', '»', '"', '›', '“', "'"]);
 const MAX_NAME = 4;
 const COMPOUND = new Set(['عبد', 'ابو', 'ابن', 'بن', 'ام', 'بنت']);
+/** the compounds, and آل (the family of: آل مكتوم), whose next word always belongs to the name */
+const JOINS = new Set([...COMPOUND, 'ال']);
 
 interface Context {
   /** the best person whose full name ends with this word key (نظام الأسد → بشار الأسد) */
@@ -108,10 +110,23 @@ function nameRun(ctx: Context, j: number, kind: 'person' | 'place' | 'org' = 'pl
     if (k < tokens.length && CLOSE_QUOTES.has(tokens[k].text) && k > j + 1 && nameLike(ctx, tokens[j + 1])) return { from: j + 1, to: k };
     return null;
   }
+  // a person's name does not open with a word with the article (وزيرة التعاون الدولي، الفريق الضيف) unless it is a
+  // known name word, nor with a place or organisation descriptor (حاكم إمارة دبي، رئيس مجلس الوزراء)
+  if (kind === 'person' && j < tokens.length) {
+    const t = tokens[j];
+    const k = t.norm;
+    if (ctx.lex.placeDescriptors.has(k) || ctx.lex.orgDescriptors.has(k)) return null;
+    if (reading(t)?.article && !ctx.lex.personNames.has(k) && !ctx.lex.personNames.has(stripArticle(k))) return null;
+  }
   let k = j;
-  while (k < tokens.length && k - j < MAX_NAME && nameLike(ctx, tokens[k]) && !(k > j && isAdjective(ctx, tokens[k]))) {
+  // a compound's second word (عبد الباقي، بن راشد، آل مكتوم) belongs to the name even when it looks like an adjective;
+  // compounds do not count against the length limit (محمد بن راشد آل مكتوم)
+  const joined = (k: number) => kind === 'person' && k > j && JOINS.has(tokens[k - 1].norm) && tokens[k].kind === 'word' && !reading(tokens[k])?.proclitics.length;
+  let extra = 0;
+  while (k < tokens.length && k - j - extra < MAX_NAME && (joined(k) || (nameLike(ctx, tokens[k]) && !(k > j && isAdjective(ctx, tokens[k]))))) {
     // past two words, a name goes on only with known name words or the parts of a compound (عبد، أبو، بن …)
-    if (k - j >= 2 && !ctx.lex.personNames.has(tokens[k].norm) && !COMPOUND.has(tokens[k - 1].norm)) break;
+    if (k - j >= 2 && !ctx.lex.personNames.has(tokens[k].norm) && !JOINS.has(tokens[k - 1].norm)) break;
+    if (joined(k) || JOINS.has(tokens[k].norm)) extra++;
     k++;
   }
   return k > j ? { from: j, to: k } : null;
