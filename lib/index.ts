@@ -4,7 +4,7 @@
  * The public API. Everything else under lib/ is internal.
  */
 export { tag, createTagger } from './tagger/tagger';
-export type { Tagger, TaggerOptions } from './tagger/tagger';
+export type { ModelPolicy, Tagger, TaggerOptions } from './tagger/tagger';
 export type { Doc, Entity, EntitySource, PersonTitle } from './tagger/types';
 
 export { tokenize } from './tokenize';

@@ -112,4 +112,28 @@ describe('arabic-ner CLI', () => {
     expect(r.out).toMatch(/ALL\s+310/);
     expect(r.out).toContain('tokens/s');
   });
+
+  test('bench on CoNLL/BIO gold (ANERcorp format) scores whole tokens, one sentence at a time', () => {
+    // written for this test: للأمم المتحدة is one ORG of whole tokens with its proclitic; MISC is left out
+    const gold = file(
+      'gold.txt',
+      ['قال O', 'بان B-PERS', 'كي I-PERS', 'مون I-PERS', 'في O', 'دمشق B-LOC', 'إن O', 'للأمم B-ORG', 'المتحدة I-ORG', 'دورا O', '', 'زار O', 'بغداد B-LOC', 'يوم O', 'العيد B-MISC', ''].join('\n'),
+    );
+    const r = run(['bench', '--gold', gold, '--model', 'fill', '--seconds', '0']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('CoNLL scoring');
+    expect(r.out).toContain("policy 'fill'");
+    expect(r.out).toMatch(/LOC\s+2 \|\s+100\.0\s+100\.0\s+100\.0/);
+    expect(r.out).toMatch(/ORG\s+1 \|\s+100\.0\s+100\.0\s+100\.0/);
+    expect(r.out).not.toMatch(/MISC/);
+    expect(r.out).toContain('2 documents');
+    expect(run(['bench', '--model', 'everything'])).toMatchObject({ code: 1 });
+  });
+
+  test('tag --model only: the spans of the model alone', () => {
+    const r = run(['tag', '-f', 'jsonl', '--model', 'only'], 'وقال الرئيس الأمريكي جورج بوش في واشنطن\n');
+    expect(r.code).toBe(0);
+    const entities = JSON.parse(r.out.trim()).entities as Array<{ text: string; source: string }>;
+    expect(entities.map((e) => [e.text, e.source])).toEqual([['جورج بوش', 'model'], ['واشنطن', 'model']]);
+  });
 });

@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { checkFile, InputError, readDocs, type InputDoc, type InputFormat } from './input';
 import { createPool, defaultWorkers, type Tagged } from './pool';
 import type * as Lib from '../index';
+import { splitGoldLines } from '../eval/gold';
 
 // The library is loaded from the built bundle beside this file (dist/index.js), so the data ships once.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -106,9 +107,11 @@ function program(): Command {
     .option('-i, --input <kind>', "input kind: text | jsonl (default: jsonl for *.jsonl files, else text)")
     .option('--labels <labels>', 'comma-separated labels to report (PER,LOC,ORG,UNIT)')
     .option('-g, --gazetteer <file>', 'your own gazetteer file (TSV as in gazetteers/README.md, or JSON lines), added to the built-in one; repeatable', (f: string, all: string[]) => [...all, f], [] as string[])
+    .option('-m, --model <policy>', MODEL_HELP, 'fill')
     .option('--no-progress', 'no progress bar on stderr')
     .option('-w, --workers <n>', 'worker threads that tag in parallel, output in input order (default: 1 below 4 MB of input or on standard input, else one per core, at most 4)')
-    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; gazetteer?: string[]; progress: boolean; workers?: string }) => {
+    .action(async (files: string[], opts: { format: string; input?: string; labels?: string; gazetteer?: string[]; model: string; progress: boolean; workers?: string }) => {
+      const model = modelPolicy(opts.model);
       const labels = opts.labels ? (opts.labels.split(',').map((x) => x.trim().toUpperCase()) as Lib.Label[]) : undefined;
       if (labels && !labels.every((l) => (lib.LABELS as readonly string[]).includes(l))) throw new UsageError(`--labels: unknown label in '${opts.labels}' (known: ${lib.LABELS.join(', ')})`);
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: unknown format '${opts.format}' (${FORMATS.join(', ')})`);
@@ -129,7 +132,7 @@ function program(): Command {
           throw new InputError(`--gazetteer: ${(e as Error).message}`);
         }
       }
-      const pool = createPool({ workers, labels, entries, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false });
+      const pool = createPool({ workers, labels, entries, model, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false });
       const out = new Output(opts.format as Format);
       try {
         for (const [k, file] of inputs.entries()) {
@@ -193,23 +196,36 @@ function program(): Command {
 
   cmd
     .command('bench')
-    .description('score the tagger on gold JSONL (default: the seed corpus) and measure its speed')
-    .option('-g, --gold <file>', 'gold JSONL file (corpus/GUIDELINES.md format)')
+    .description('score the tagger on gold data (default: the seed corpus) and measure its speed')
+    .option('-g, --gold <file>', "gold data: JSON lines (*.jsonl, corpus/GUIDELINES.md format) or CoNLL/BIO ('token TAG' lines, blank lines between sentences, as ANERcorp), scored as CoNLL scores it: whole tokens, UNIT as ORG, PERS as PER, MISC left out")
+    .option('-m, --model <policy>', MODEL_HELP, 'fill')
     .option('--seconds <s>', 'how long to time tag() for', '1')
-    .action((opts: { gold?: string; seconds: string }) => {
+    .action((opts: { gold?: string; model: string; seconds: string }) => {
       const file = opts.gold ?? SEED_GOLD;
-      const docs = lib.parseGoldJsonl(readInput(file), file);
+      const model = modelPolicy(opts.model);
+      const conll = !file.endsWith('.jsonl');
+      // CoNLL data marks sentences, not documents: each sentence is tagged alone
+      const docs = conll ? splitGoldLines(lib.readConll(readInput(file), { file })) : lib.parseGoldJsonl(readInput(file), file);
       const seconds = Number(opts.seconds);
       if (!(seconds >= 0)) throw new UsageError(`--seconds must be a number >= 0, got '${opts.seconds}'`);
+      const how = conll ? ' (CoNLL scoring: whole tokens, UNIT as ORG)' : '';
       const runs: Array<[string, Lib.EvaluateOptions]> = [
-        [`arabic-ner ${pkg.version} on ${file}: full tag() (gazetteer + rules + model)`, {}],
+        [`arabic-ner ${pkg.version} on ${file}${how}: full tag() (gazetteer + rules + model, policy '${model}')`, { model }],
         ['without the model (gazetteer + rules)', { model: 'off' }],
         ['gazetteer only', { model: 'off', rules: false }],
       ];
-      for (const [title, options] of runs) process.stdout.write(lib.formatEvaluation(lib.evaluate(docs, { ...options, seconds }), title) + '\n\n');
+      for (const [title, options] of runs) process.stdout.write(lib.formatEvaluation(lib.evaluate(docs, { ...options, conll, seconds }), title) + '\n\n');
     });
 
   return cmd;
+}
+
+const MODEL_POLICIES = ['fill', 'first', 'only', 'off'] as const;
+const MODEL_HELP = "how the trained model combines with the gazetteer and rules: fill (they decide, the model fills gaps) | first (the model decides, they fill gaps) | only (the model alone: closest to ANERcorp's conventions) | off";
+
+function modelPolicy(value: string): Lib.ModelPolicy {
+  if (!(MODEL_POLICIES as readonly string[]).includes(value)) throw new UsageError(`--model must be one of ${MODEL_POLICIES.join(', ')}, got '${value}'`);
+  return value as Lib.ModelPolicy;
 }
 
 class UsageError extends Error {}

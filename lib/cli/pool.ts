@@ -37,6 +37,8 @@ export interface PoolOptions {
   labels?: string[];
   /** user gazetteer entries added to the built-in ones (as `createGazetteer(entries)`) */
   entries?: Lib.EntryInput[];
+  /** the model policy (as `createTagger({ model })`) */
+  model?: Lib.ModelPolicy;
   /** the directory of the built `index.js` and `worker.js` (default: this file's directory, i.e. dist/ once built) */
   dir?: string;
   /**
@@ -105,18 +107,21 @@ export function createPool(opts: PoolOptions): Pool {
   const workers = Math.floor(opts.workers);
   if (!(workers >= 0)) throw new RangeError(`workers must be a number ≥ 0, got ${String(opts.workers)}`);
   const dir = opts.dir ?? __dirname;
-  if (workers <= 1 && !opts.threads) return inProcess(dir, opts.labels, opts.tokens ?? true, opts.entries);
+  if (workers <= 1 && !opts.threads) return inProcess(dir, opts);
   return new ThreadPool(Math.max(1, workers), dir, opts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function inProcess(dir: string, labels: string[] | undefined, keep: boolean | 'spans', entries: Lib.EntryInput[] | undefined): Pool {
+function inProcess(dir: string, opts: PoolOptions): Pool {
+  const { labels, entries, model } = opts;
+  const keep = opts.tokens ?? true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require(join(dir, 'index.js')) as typeof Lib;
   const tagger = lib.createTagger({
     ...(labels ? { labels: labels as Lib.Label[] } : {}),
     ...(entries?.length ? { gazetteer: lib.createGazetteer(entries) } : {}),
+    ...(model ? { model } : {}),
   });
   return {
     threads: 0,
@@ -168,7 +173,7 @@ class ThreadPool implements Pool {
     this.batchDocs = opts.batchDocs ?? 256;
     this.maxDocs = opts.maxDocs ?? 1024 * n;
     this.maxChars = opts.maxChars ?? 4 * n * this.batchChars;
-    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true, entries: opts.entries };
+    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true, entries: opts.entries, model: opts.model };
     for (let i = 0; i < n; i++) {
       const worker = new Worker(join(dir, 'worker.js'), { workerData: init });
       const slot: Slot = { worker, outstanding: new Map(), chars: 0 };

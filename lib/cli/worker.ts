@@ -16,6 +16,8 @@ export interface WorkerInit {
   labels?: string[];
   /** user gazetteer entries added to the built-in ones */
   entries?: Lib.EntryInput[];
+  /** the model policy */
+  model?: Lib.ModelPolicy;
   /**
    * what to send back besides the entities (default true: everything). 'spans': tokens without their clitic
    * analyses (`analyses: []`), and sentences: enough for CoNLL/BIO. false: entities only (empty tokens and sentences).
@@ -46,6 +48,7 @@ const init = (workerData ?? {}) as WorkerInit;
 const tagger = lib.createTagger({
   ...(init.labels ? { labels: init.labels as Lib.Label[] } : {}),
   ...(init.entries?.length ? { gazetteer: lib.createGazetteer(init.entries) } : {}),
+  ...(init.model ? { model: init.model } : {}),
 });
 const keep = init.tokens ?? true;
 const port = parentPort;

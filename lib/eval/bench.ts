@@ -4,12 +4,18 @@
  */
 import { createTagger, type TaggerOptions } from '../tagger/tagger';
 import { scoreTable } from './report';
-import { Scorer, type Scores } from './score';
+import { Scorer, type Mention, type Scores } from './score';
 import type { GoldDoc } from './gold';
 
 export interface EvaluateOptions extends TaggerOptions {
   /** how long to time tagging for, in seconds (default 1; 0 skips timing) */
   seconds?: number;
+  /**
+   * score as CoNLL scores ANERcorp (default false): entities widened to whole white-space tokens (proclitics
+   * included: للأمم المتحدة), UNIT counted as ORG, gold PERS read as PER and gold labels other than PER, LOC and ORG
+   * (MISC) left out
+   */
+  conll?: boolean;
 }
 
 export interface Evaluation {
@@ -21,13 +27,14 @@ export interface Evaluation {
 }
 
 export function evaluate(docs: readonly GoldDoc[], options: EvaluateOptions = {}): Evaluation {
-  const { seconds = 1, ...taggerOptions } = options;
+  const { seconds = 1, conll = false, ...taggerOptions } = options;
   const tagger = createTagger(taggerOptions);
   const scorer = new Scorer();
   let tokens = 0;
   for (const d of docs) {
     const doc = tagger.tag(d.text);
-    scorer.add(d.entities, doc.entities);
+    if (conll) scorer.add(conllGold(d.entities), doc.entities.map((e) => wholeTokens(d.text, e)));
+    else scorer.add(d.entities, doc.entities);
     tokens += doc.tokens.length;
   }
   let tokensPerSecond = 0;
@@ -43,6 +50,23 @@ export function evaluate(docs: readonly GoldDoc[], options: EvaluateOptions = {}
     tokensPerSecond = (tokens * n) / (elapsed / 1000);
   }
   return { scores: scorer.scores(), docs: docs.length, tokens, tokensPerSecond };
+}
+
+const CONLL_GOLD: Record<string, string> = { PER: 'PER', PERS: 'PER', LOC: 'LOC', ORG: 'ORG' };
+
+function conllGold(mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) if (CONLL_GOLD[m.label]) out.push({ start: m.start, end: m.end, label: CONLL_GOLD[m.label] });
+  return out;
+}
+
+/** The entity widened to the white-space tokens it touches, UNIT as ORG. */
+function wholeTokens(text: string, e: Mention): Mention {
+  let start = e.start;
+  let end = e.end;
+  while (start > 0 && !/\s/.test(text[start - 1])) start--;
+  while (end < text.length && !/\s/.test(text[end])) end++;
+  return { start, end, label: e.label === 'UNIT' ? 'ORG' : e.label };
 }
 
 /** The evaluation as a plain-text report. */

@@ -49,3 +49,26 @@ export function parseGoldJsonl(content: string, file = '<input>'): GoldDoc[] {
   });
   return docs;
 }
+
+/**
+ * One gold document a line of the text (for CoNLL data, whose sentences `readConll` joins with line breaks and whose
+ * documents are not marked): offsets are made relative to each line. A mention across a line break is an error.
+ */
+export function splitGoldLines(doc: GoldDoc): GoldDoc[] {
+  const out: GoldDoc[] = [];
+  let start = 0;
+  let m = 0;
+  const mentions = [...doc.entities].sort((a, b) => a.start - b.start);
+  for (const line of doc.text.split('\n')) {
+    const end = start + line.length;
+    const entities: GoldMention[] = [];
+    for (; m < mentions.length && mentions[m].start < end; m++) {
+      const g = mentions[m];
+      if (g.end > end) throw new RangeError(`${doc.id}: the mention ${JSON.stringify(g.text)} at ${g.start} crosses a line break`);
+      entities.push({ ...g, start: g.start - start, end: g.end - start });
+    }
+    out.push({ id: `${doc.id}:${out.length + 1}`, text: line, entities });
+    start = end + 1;
+  }
+  return out;
+}

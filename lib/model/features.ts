@@ -3,9 +3,9 @@
  * number of buckets without building the feature string. The same code extracts features at training and tagging
  * time, over the tokenizer's tokens, so the model sees exactly what it will see in use.
  *
- * Templates: the word and its stem after proclitics, the proclitic pattern, stem prefixes and suffixes, word shape,
- * neighbouring words and stems (window ±2), gazetteer membership of the token and its neighbours (label, B/I),
- * trigger words before (title, rank, role, place or organisation descriptor, force noun), person-name lexicon
+ * Templates: the word and its stem after proclitics, the proclitic pattern, stem prefixes and suffixes (1–4 letters),
+ * word shape, neighbouring words and stems (window ±2), gazetteer membership of the token and its neighbours (label,
+ * B/I), trigger words before (title, rank, role, place or organisation descriptor, force noun), person-name lexicon
  * membership (token and neighbours), the common-word flag, a nisba-adjective shape, and an opening quote before.
  */
 import { type Token, formOf, reading, readings } from '../tokens';
@@ -27,7 +27,8 @@ export interface FeatureContext {
 export const enum T {
   Bias, Word, Stem, Procl, Pre2, Pre3, Suf2, Suf3, Shape, WordM1, WordP1, StemM1, StemP1, WordM2, WordP2,
   Gaz, GazM1, GazP1, TrigM1, TrigM2, Name, NameM1, NameP1, Common, BigramM1, BigramP1, Nisba, Quote,
-  StemM2, StemP2, WordSuf3, ArticleM1P1, NameM2P2, GazWord, WordLabels, Count,
+  StemM2, StemP2, WordSuf3, ArticleM1P1, NameM2P2, GazWord, WordLabels,
+  Pre1, Pre4, Suf1, Suf4, Count,
 }
 
 const SEEDS = Array.from({ length: T.Count }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
@@ -179,6 +180,8 @@ function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => n
   own.push(hashFeature(T.Nisba, reading(t)?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
   if (w.length >= 4) own.push(hashFeature(T.WordSuf3, w.slice(-3)));
   own.push(hashFeature(T.WordLabels, String(wordLabels(reading(t)?.norm ?? w))));
+  if (stem.length >= 2) own.push(hashFeature(T.Pre1, stem.slice(0, 1)), hashFeature(T.Suf1, stem.slice(-1)));
+  if (stem.length >= 5) own.push(hashFeature(T.Pre4, stem.slice(0, 4)), hashFeature(T.Suf4, stem.slice(-4)));
   const p: Profile = {
     stem,
     at: [
@@ -335,6 +338,14 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
   emit(hashFeature(T.NameM2P2, name(tokens[i - 2]) + '|' + name(tokens[i + 2])));
   if (ctx.gaz[i]) emit(hashFeature(T.GazWord, GAZ_TAGS[ctx.gaz[i]] + stem));
   emit(hashFeature(T.WordLabels, String(ctx.wordLabels(reading(t)?.norm ?? w))));
+  if (stem.length >= 2) {
+    emit(hashFeature(T.Pre1, stem.slice(0, 1)));
+    emit(hashFeature(T.Suf1, stem.slice(-1)));
+  }
+  if (stem.length >= 5) {
+    emit(hashFeature(T.Pre4, stem.slice(0, 4)));
+    emit(hashFeature(T.Suf4, stem.slice(-4)));
+  }
 }
 
 /** Gazetteer B/I tags of each token (indexes into GAZ_TAGS) from the gazetteer stage's candidates. */
@@ -380,3 +391,4 @@ export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): Uint8A
   }
   return out;
 }
+

@@ -11,7 +11,8 @@
  *
  * Precision guard: a one-word match taken from generated data (GeoNames, …), other than a country, a capital or a
  * city of 100,000 people, is dropped when the word is also a common word or a person-name word; after a place
- * descriptor (مدينة، قرية …) the rule stage finds it anyway.
+ * descriptor (مدينة، قرية …) the rule stage finds it anyway. Any other one-word generated place (not a country or
+ * capital) with no word of place before it is `weak`: the model reads it as a feature, the tagger does not report it.
  */
 import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
 import { type Token, formOf, readings } from '../tokens';
@@ -41,6 +42,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
       if (!phrase) continue;
       const entry = phrase.entries[0];
       const e = gazetteer.entryAt(entry);
+      let weak = false;
       if (end - i === 1 && phrase.keys.length === 1) {
         const bare = stripArticle(a.norm);
         // a nationality adjective (سوري) is no place, whatever a place database says
@@ -53,7 +55,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(t.norm))) continue;
         // a place from generated data (GeoNames, dr5hn), other than a country or capital, needs a word of place before
         // it (في، من، قرب، شمال …) or ب: those databases name villages after everyday words (قصر، هام، ينقل)
-        if (e.facts.source !== undefined && e.facts.type !== 'country' && e.facts.type !== 'capital' && !locativeCue(tokens, i, a)) continue;
+        weak = e.facts.source !== undefined && e.facts.type !== 'country' && e.facts.type !== 'capital' && !locativeCue(tokens, i, a);
         // a Latin word inside a longer Latin name (Palmyra in "Palmyra Monitor") is not that name
         if (t.kind === 'latin' && (isCapitalisedLatin(tokens[i - 1]) || isCapitalisedLatin(tokens[i + 1]))) continue;
       }
@@ -71,6 +73,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         entry,
         elided: a.article !== null && matchKey(a.article.text) === 'ل',
       };
+      if (weak) c.weak = true;
       if (!best || c.end - c.start > best.end - best.start) best = c;
     }
     if (best) out.push(best);

@@ -99,9 +99,11 @@ export function createTagger(options?: TaggerOptions): Tagger {
       }
       const tokens = scan(text, stems, true, forms);
       const sentences = splitSentences(text, tokens);
-      const fromGazetteer = matchGazetteer(tokens, gazetteer, lex);
+      // every gazetteer match is a feature of the model; the weak ones are not reported (see lib/tagger/match.ts)
+      const matched = matchGazetteer(tokens, gazetteer, lex);
+      const fromGazetteer = matched.some((c) => c.weak) ? matched.filter((c) => !c.weak) : matched;
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
-      const fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, fromGazetteer, wordLabels), lex) : [];
+      const fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, matched, wordLabels), lex) : [];
       const resolved =
         policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved

@@ -57,4 +57,6 @@ export interface Candidate {
   elided?: boolean;
   /** a rule that read explicit context (a descriptor or title): wins a tie with a gazetteer span of the same extent */
   contextual?: boolean;
+  /** a gazetteer match too doubtful to report (see lib/tagger/match.ts), kept as a feature for the model */
+  weak?: boolean;
 }
