@@ -33,20 +33,63 @@ export interface Token extends Span {
  * by the word's text. Text repeats its words, so most tokens are read once a form; a bounded cache.
  */
 export class WordForms {
-  private readonly forms = new Map<string, WordForm>();
+  /** open addressing by the FNV-1a hash of the form's text, linear probing, at most half full */
+  private table: Array<WordForm | undefined> = new Array(1024);
+  private size = 0;
   constructor(readonly lexicon: StemLexicon) {}
 
-  /** The form of `word` (a token's text) of this kind. */
-  get(word: string, kind: TokenKind): WordForm {
-    let f = this.forms.get(word);
-    if (f === undefined) {
-      const norm = matchKey(word);
-      f = { norm, analyses: kind === 'punctuation' ? NONE : analyseWord(word, 0, word.length, norm, this.lexicon), gazetteer: undefined, gazetteerRevision: 0, opensName: false, opensTrigger: undefined, profileFor: undefined, profile: undefined };
-      if (this.forms.size >= MAX_FORMS) this.forms.clear();
-      this.forms.set(word, f);
+  /**
+   * The form of the token `text.slice(start, end)` of this kind. A form already read is found without slicing the
+   * text, and its `word` string serves as the token's text.
+   */
+  at(text: string, start: number, end: number, kind: TokenKind): WordForm {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    const len = end - start;
+    let mask = this.table.length - 1;
+    let i = h & mask;
+    for (let f = this.table[i]; f !== undefined; f = this.table[(i = (i + 1) & mask)]) {
+      if (f.hash === h && f.word.length === len && sameText(f.word, text, start)) return f;
     }
+    const word = flat(text.slice(start, end));
+    const norm = matchKey(word);
+    const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
+    const f: WordForm = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, opensName: false, opensTrigger: undefined, profileFor: undefined, profile: undefined };
+    if (this.size >= MAX_FORMS) {
+      this.table = new Array(1024);
+      this.size = 0;
+    } else if ((this.size + 1) * 2 > this.table.length) this.grow();
+    mask = this.table.length - 1;
+    for (i = h & mask; this.table[i] !== undefined; i = (i + 1) & mask);
+    this.table[i] = f;
+    this.size++;
     return f;
   }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Array(old.length * 2);
+    const mask = this.table.length - 1;
+    for (const f of old) {
+      if (f === undefined) continue;
+      let i = f.hash & mask;
+      while (this.table[i] !== undefined) i = (i + 1) & mask;
+      this.table[i] = f;
+    }
+  }
+}
+
+function sameText(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/**
+ * A copy of a slice that does not keep its source alive (V8 may represent a long slice as a view of the whole text;
+ * a form outlives the text it was first read in).
+ */
+function flat(s: string): string {
+  return s.length < 13 ? s : Array.from(s).join('');
 }
 
 /**
@@ -54,6 +97,10 @@ export class WordForms {
  * what they work out from the form alone, with what it depends on (internal; see `formOf`).
  */
 export interface WordForm {
+  /** the form's text (every token of the form has it as its `text`) */
+  word: string;
+  /** FNV-1a of `word` (see `WordForms.at`) */
+  hash: number;
   norm: string;
   /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
   analyses: readonly CliticAnalysis[];
@@ -226,8 +273,10 @@ function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
 }
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined): Token {
-  const t = text.slice(start, end);
-  if (!forms) return new ScannedToken(t, start, end, matchKey(t), kind, undefined);
-  const f = forms.get(t, kind);
-  return new ScannedToken(t, start, end, f.norm, kind, f);
+  if (!forms) {
+    const t = text.slice(start, end);
+    return new ScannedToken(t, start, end, matchKey(t), kind, undefined);
+  }
+  const f = forms.at(text, start, end, kind);
+  return new ScannedToken(f.word, start, end, f.norm, kind, f);
 }

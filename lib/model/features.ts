@@ -72,21 +72,22 @@ function procl(t: Token): string {
 }
 
 /**
- * The features of one word form that depend on it alone, hashed once and cached by its text. `at[s]` holds the
- * hashes the word gives from the position `SLOTS[s]` relative to the token being tagged: its own features (slot 0),
- * as the previous or next word (±1) and as the word two before or after (±2). The tagger sums each slot's weights
- * once per word form (lib/model/model.ts), so a token costs only the context features of `contextFeatures`.
+ * The features of one word form that depend on it alone, hashed once and kept on the form. Slot s of `hashes`
+ * (`slotHashes`) holds the hashes the word gives from the position `SLOTS[s]` relative to the token being tagged: its
+ * own features (slot 0), as the previous or next word (±1) and as the word two before or after (±2). The tagger sums
+ * each slot's weights once per word form (lib/model/model.ts), so a token costs only the context features of
+ * `contextFeatures`.
  */
 export interface Profile {
   stem: string;
-  /** hashes by slot: own (without the bias), −1, +1, −2, +2 */
-  at: Int32Array[];
+  /** the hashes of the slots −1 (3), +1 (3), −2 (2), +2 (2), then the word's own (without the bias), in one array */
+  hashes: Int32Array;
   /** person-name lexicon class, as an index into NAME_CLASSES */
   name: number;
   /** article or token kind, as an index into ARTS */
   art: number;
   /** GazWord hashes of this word by gazetteer tag, filled on use */
-  gazWord: number[];
+  gazWord: number[] | undefined;
   /** BigramM1 state after this token's norm and a space (this token as the previous word) */
   bigramM1: number;
   /** BigramP1 state after this token's stem and a space (this token as the current word) */
@@ -97,8 +98,16 @@ export interface Profile {
   sumsOf?: object;
 }
 
-/** Relative positions of the slots of `Profile.at`. */
+/** Relative positions of the slots of a profile's hashes (see `slotHashes`). */
 export const SLOTS = [0, -1, 1, -2, 2] as const;
+/** where each slot starts and ends in `Profile.hashes` (slot 0, the word's own, runs to the end) */
+const SLOT_START = [10, 0, 3, 6, 8];
+const SLOT_END = [-1, 3, 6, 8, 10];
+
+/** The hashes of slot s of a profile. */
+export function slotHashes(p: Profile, s: number): Int32Array {
+  return p.hashes.subarray(SLOT_START[s], s === 0 ? p.hashes.length : SLOT_END[s]);
+}
 
 const BOUNDARY = '<s>';
 
@@ -184,16 +193,16 @@ function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => n
   if (stem.length >= 5) own.push(hashFeature(T.Pre4, stem.slice(0, 4)), hashFeature(T.Suf4, stem.slice(-4)));
   const p: Profile = {
     stem,
-    at: [
-      own,
-      [hashFeature(T.WordM1, w), hashFeature(T.StemM1, stem), hashFeature(T.NameM1, name)],
-      [hashFeature(T.WordP1, w), hashFeature(T.StemP1, stem), hashFeature(T.NameP1, name)],
-      [hashFeature(T.WordM2, w), hashFeature(T.StemM2, stem)],
-      [hashFeature(T.WordP2, w), hashFeature(T.StemP2, stem)],
-    ].map((x) => Int32Array.from(x)),
+    hashes: Int32Array.of(
+      ...[hashFeature(T.WordM1, w), hashFeature(T.StemM1, stem), hashFeature(T.NameM1, name)],
+      ...[hashFeature(T.WordP1, w), hashFeature(T.StemP1, stem), hashFeature(T.NameP1, name)],
+      ...[hashFeature(T.WordM2, w), hashFeature(T.StemM2, stem)],
+      ...[hashFeature(T.WordP2, w), hashFeature(T.StemP2, stem)],
+      ...own,
+    ),
     name: NAME_CLASSES.indexOf(name as (typeof NAME_CLASSES)[number]),
     art: ARTS.indexOf(art),
-    gazWord: [],
+    gazWord: undefined,
     bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w + ' '),
     bigramP1: fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem + ' '),
     norm: w,
@@ -204,16 +213,15 @@ function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => n
 /** What stands beyond either end of the text, seen as a neighbour: the boundary word in every slot. */
 export const EDGE: Profile = {
   stem: BOUNDARY,
-  at: [
-    [],
-    [hashFeature(T.WordM1, BOUNDARY), hashFeature(T.StemM1, BOUNDARY), hashFeature(T.NameM1, BOUNDARY)],
-    [hashFeature(T.WordP1, BOUNDARY), hashFeature(T.StemP1, BOUNDARY), hashFeature(T.NameP1, BOUNDARY)],
-    [hashFeature(T.WordM2, BOUNDARY), hashFeature(T.StemM2, BOUNDARY)],
-    [hashFeature(T.WordP2, BOUNDARY), hashFeature(T.StemP2, BOUNDARY)],
-  ].map((x) => Int32Array.from(x)),
+  hashes: Int32Array.of(
+    ...[hashFeature(T.WordM1, BOUNDARY), hashFeature(T.StemM1, BOUNDARY), hashFeature(T.NameM1, BOUNDARY)],
+    ...[hashFeature(T.WordP1, BOUNDARY), hashFeature(T.StemP1, BOUNDARY), hashFeature(T.NameP1, BOUNDARY)],
+    ...[hashFeature(T.WordM2, BOUNDARY), hashFeature(T.StemM2, BOUNDARY)],
+    ...[hashFeature(T.WordP2, BOUNDARY), hashFeature(T.StemP2, BOUNDARY)],
+  ),
   name: NAME_CLASSES.indexOf(BOUNDARY),
   art: ARTS.indexOf(BOUNDARY),
-  gazWord: [],
+  gazWord: undefined,
   bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, BOUNDARY + ' '),
   bigramP1: 0,
   norm: BOUNDARY,
@@ -234,7 +242,7 @@ export function allFeatures(ctx: FeatureContext): Int32Array[] {
   const buf = new Int32Array(CONTEXT_FEATURES);
   return prof.map((p, i) => {
     const m = contextFeatures(ctx, prof, i, buf);
-    const parts = SLOTS.map((offset, s) => neighbour(prof, i, offset).at[s]);
+    const parts = SLOTS.map((offset, s) => slotHashes(neighbour(prof, i, offset), s));
     const f = new Int32Array(1 + parts.reduce((n, x) => n + x.length, 0) + m);
     f[0] = BIAS_FEATURE;
     let k = 1;
@@ -287,7 +295,7 @@ export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i
   out[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 1 : 0);
   out[k++] = small(T.ArticleM1P1, (a.art << 6) | (p.art << 3) | b.art);
   out[k++] = small(T.NameM2P2, (a2.name << 2) | b2.name);
-  if (g) out[k++] = p.gazWord[g] ?? (p.gazWord[g] = hashFeature(T.GazWord, GAZ_TAGS[g] + p.stem));
+  if (g) out[k++] = (p.gazWord ??= [])[g] ?? (p.gazWord[g] = hashFeature(T.GazWord, GAZ_TAGS[g] + p.stem));
   return k;
 }
 

@@ -8,7 +8,7 @@ import type { Label } from '../labels';
 import { type Token, reading } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
-import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, contextFeatures, EDGE, gazetteerTags, profiles, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
+import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, contextFeatures, EDGE, gazetteerTags, profiles, slotHashes, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
 import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
@@ -68,7 +68,10 @@ function sumsOf(p: Profile, weights: Weights): Float64Array {
   if (p.sumsOf === weights && p.sums) return p.sums;
   const sums = new Float64Array(SLOTS.length * K);
   addRows(weights, BIAS, p === EDGE ? 0 : 1, sums, 0);
-  for (let s = 0; s < SLOTS.length; s++) addRows(weights, p.at[s], p.at[s].length, sums, s * K);
+  for (let s = 0; s < SLOTS.length; s++) {
+    const h = slotHashes(p, s);
+    addRows(weights, h, h.length, sums, s * K);
+  }
   p.sums = sums;
   p.sumsOf = weights;
   return sums;
