@@ -92,3 +92,9 @@ describe('precision guards measured on the ANERcorp development split', () => {
     expect(ents('زار الوفد تدمر ثم ألمانيا', rulesOnly)).toEqual([['LOC', 'تدمر'], ['LOC', 'ألمانيا']]);
   });
 });
+
+test('names the model or the rules found are linked when the gazetteer has them under the same label', () => {
+  const doc = createTagger({ model: 'only' }).tag('وقال الرئيس الأمريكي جورج بوش في واشنطن');
+  const washington = doc.entities.find((e) => e.text === 'واشنطن')!;
+  expect(washington).toMatchObject({ label: 'LOC', source: 'model', id: 'loc:rg-washington', latin: 'Washington' });
+});

@@ -413,6 +413,14 @@ export class Gazetteer {
     return phrase;
   }
 
+  /** @internal the best entry with this label named exactly `name` (word keys equal), if any */
+  entryNamed(name: string, label: Label): number | undefined {
+    const keys = nameWords(name);
+    if (keys.length === 0) return undefined;
+    this.phrasesFrom(keys[0]);
+    return this.phrases.get(keys.join(' '))?.entries.find((i) => this.entry(i).label === label);
+  }
+
   /** @internal the entry at an index */
   entryAt(i: number): GazetteerEntry {
     return this.entry(i);

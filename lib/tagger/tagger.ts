@@ -118,7 +118,9 @@ function toEntity(text: string, c: Candidate, gazetteer: Gazetteer): Entity {
   const surface = text.slice(c.start, c.end);
   const clean = stripMarks(surface).replace(/\s+/g, ' ');
   const normalized = c.elided ? 'ا' + clean : clean;
-  const entry = c.entry !== undefined ? gazetteer.entryAt(c.entry) : undefined;
+  // a name the rules or the model found is linked when the gazetteer has it under the same label
+  const index = c.entry ?? gazetteer.entryNamed(normalized, c.label);
+  const entry = index !== undefined ? gazetteer.entryAt(index) : undefined;
   const e: Entity = {
     start: c.start,
     end: c.end,

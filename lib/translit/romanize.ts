@@ -377,7 +377,7 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
   const cached = (letters: string): string => {
     let r = cache.get(letters);
     if (r === undefined) {
-      if (cache.size >= 4096) cache.clear();
+      if (cache.size >= 32768) cache.clear();
       cache.set(letters, (r = word(letters)));
     }
     return r;
@@ -407,7 +407,7 @@ export function romanize(arabic: string): string {
   let latin = romanized.get(arabic);
   if (latin === undefined) {
     latin = shipped ? shipped(arabic) : romanizeRules(arabic);
-    if (romanized.size >= 4096) romanized.clear();
+    if (romanized.size >= 32768) romanized.clear();
     romanized.set(arabic, latin);
   }
   return latin;
