@@ -1,7 +1,11 @@
 /**
  * Speed and scale of the BUILT library (dist/index.js, what users run), against the limit and against peers.
  *
- *   npm run build && npx tsx bench/speed.ts          (writes bench/results.md; about 1.5–2.5 minutes)
+ *   npm run build && npx tsx bench/speed.ts [--text FILE]     (writes bench/results.md; about 1.5–2.5 minutes)
+ *
+ * `--text FILE` adds rows on other real text (plain text, one document a line, or CoNLL `token TAG` lines with blank
+ * lines between sentences, one document a sentence): repeated seed articles flatter the word-form caches, text with
+ * a real vocabulary does not. The file is read only when given (e.g. the ANERcorp training part).
  *
  * Input: the `text` of every record of corpus/seeds-gold.jsonl, repeated until the input holds ≥ 10 MB of UTF-8;
  * each seed article is one document and tag() is called once per document, as users call it.
@@ -76,6 +80,27 @@ function input(name: string, docs: string[]): Input {
 const big = input('10 MB', repeatTo(TARGET_BYTES));
 const peerInput = input('1 MB', repeatTo(PEER_BYTES));
 const seedInput = input('seed articles ×1', seeds);
+
+const textArg = process.argv.indexOf('--text');
+const realInput = textArg >= 0 ? input(`${process.argv[textArg + 1].split('/').pop()}`, readDocs(process.argv[textArg + 1])) : null;
+
+/** Documents of a text file: CoNLL (`token TAG`) sentences, or non-empty lines. */
+function readDocs(path: string): string[] {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+  const conll = lines.filter((l) => l.trim()).slice(0, 100).every((l) => /^\S+[ \t](O|[BI]-\w+)$/.test(l));
+  if (!conll) return lines.filter((l) => l.trim());
+  const docs: string[] = [];
+  let words: string[] = [];
+  for (const l of lines) {
+    if (l.trim()) words.push(l.slice(0, l.search(/[ \t]\S+$/)));
+    else if (words.length) {
+      docs.push(words.join(' '));
+      words = [];
+    }
+  }
+  if (words.length) docs.push(words.join(' '));
+  return docs;
+}
 const paragraphs = input(
   'seed paragraphs ×1',
   seeds.flatMap((s) => s.split('\n')).filter((p) => p.trim()),
@@ -205,6 +230,37 @@ async function ours(): Promise<void> {
       for (const d of big.docs) all += lib.tag(d).entities.length;
     },
     { iterations: 5, warmup: 1, found: () => perMB(all, big) },
+  );
+
+  if (!realInput) return;
+  const forms = new Set(realInput.docs.flatMap((d) => d.match(WORD) ?? [])).size;
+  notes.push(
+    `(d1), (d2) read ${realInput.name} (given with --text): ${fmt(realInput.docs.length, 0)} documents, ${fmt(realInput.tokens, 0)} tokens, ` +
+      `${fmt(forms, 0)} distinct words. (d1) makes a new tagger for each pass, so every word form is read for the first time ` +
+      '(the shared gazetteer index and the romaniser\'s cache are warm after the warm-up pass); (d2) is the default tagger after the warm-up pass.',
+  );
+  let cold = 0;
+  await measure(
+    '(d1)',
+    'tag(), a new tagger each pass: every word form new',
+    realInput,
+    () => {
+      const tagger = lib.createTagger();
+      cold = 0;
+      for (const d of realInput.docs) cold += tagger.tag(d).entities.length;
+    },
+    { iterations: 3, warmup: 1, found: () => `${perMB(cold, realInput)}; ${fmt(forms, 0)} distinct words (${fmt((100 * forms) / realInput.tokens, 1)}% of the tokens)` },
+  );
+  let warm = 0;
+  await measure(
+    '(d2)',
+    'tag(), word forms already read',
+    realInput,
+    () => {
+      warm = 0;
+      for (const d of realInput.docs) warm += lib.tag(d).entities.length;
+    },
+    { iterations: 5, warmup: 1, found: () => perMB(warm, realInput) },
   );
 }
 
