@@ -119,6 +119,8 @@ const GAZ_EDGE = GAZ_TAGS.length - 1;
 /** The trigger kinds of `FeatureContext.trig`: '' and the boundary, then each kind as first met (see `triggerCode`). */
 export const TRIGGER_KINDS: string[] = ['', BOUNDARY];
 const TRIG_EDGE = 1;
+const TRIGGER_BITS = 5;
+const MAX_TRIGGER_KINDS = 1 << TRIGGER_BITS;
 /** person-name classes of a word: not a name word, a name word, a name word that is also common, the boundary */
 const NAME_CLASSES = ['', 'n', 'nc', BOUNDARY] as const;
 /** a word's article or kind: with the article, else the first letter of its kind; the boundary */
@@ -126,7 +128,10 @@ const ARTS = ['a', 'w', 'n', 'p', 'l', 'm', BOUNDARY] as const;
 
 function triggerCode(kind: string): number {
   let c = TRIGGER_KINDS.indexOf(kind);
-  if (c < 0) c = TRIGGER_KINDS.push(kind) - 1;
+  if (c < 0) {
+    if (TRIGGER_KINDS.length === MAX_TRIGGER_KINDS) throw new Error(`more than ${MAX_TRIGGER_KINDS} trigger kinds`);
+    c = TRIGGER_KINDS.push(kind) - 1;
+  }
   return c;
 }
 
@@ -267,36 +272,76 @@ export function profiles(tokens: readonly Token[], lex: RuleLexicons, wordLabels
 export const CONTEXT_FEATURES = 11;
 
 /**
- * Writes the features of token i that depend on more than one word or on the gazetteer and trigger context into
- * `out`; returns how many.
+ * The small-vocabulary context features come in three groups, each named by one code a token (`groupCodes`): the
+ * gazetteer tags of the token and its neighbours; the triggers before it and an opening quote; the article-or-kind
+ * pattern of the token and its neighbours with the name classes two words away. A group's features follow from its
+ * code alone (`groupFeatures`), so the tagger sums a code's weights once (lib/model/model.ts).
  */
-export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
-  const { tokens } = ctx;
+export const GROUPS = 3;
+/** the number of codes of each group */
+export const GROUP_CODES = [GAZ_TAGS.length ** 3, MAX_TRIGGER_KINDS * MAX_TRIGGER_KINDS * 2, 512 * 16] as const;
+
+/** Writes the three group codes of token i into `out`. */
+export function groupCodes(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): void {
+  const { gaz, trig, tokens } = ctx;
   const n = prof.length;
   const p = prof[i];
   const a = i > 0 ? prof[i - 1] : EDGE;
   const b = i + 1 < n ? prof[i + 1] : EDGE;
   const a2 = i > 1 ? prof[i - 2] : EDGE;
   const b2 = i + 2 < n ? prof[i + 2] : EDGE;
-  const { gaz, trig } = ctx;
-  const g = gaz[i];
   const gm = i > 0 ? gaz[i - 1] : GAZ_EDGE;
   const gp = i + 1 < n ? gaz[i + 1] : GAZ_EDGE;
   const tm = i > 0 ? trig[i - 1] : TRIG_EDGE;
+  const prevText = i > 0 ? tokens[i - 1].text : '';
+  const quote = prevText === '“' || prevText === '«' || prevText === '"' ? 1 : 0;
+  out[0] = (gaz[i] * GAZ_TAGS.length + gm) * GAZ_TAGS.length + gp;
+  out[1] = (trig[i] * MAX_TRIGGER_KINDS + tm) * 2 + quote;
+  out[2] = (((a.art << 6) | (p.art << 3) | b.art) << 4) | (a2.name << 2) | b2.name;
+}
+
+/** Writes the features of group `group` with code `code` into `out` at `k`; returns the new `k`. */
+export function groupFeatures(group: number, code: number, out: Int32Array, k: number): number {
+  if (group === 0) {
+    const G = GAZ_TAGS.length;
+    out[k++] = small(T.Gaz, Math.floor(code / (G * G)));
+    out[k++] = small(T.GazM1, Math.floor(code / G) % G);
+    out[k++] = small(T.GazP1, code % G);
+  } else if (group === 1) {
+    out[k++] = small(T.TrigM1, code >> 1 >> TRIGGER_BITS);
+    out[k++] = small(T.TrigM2, (code >> 1) & (MAX_TRIGGER_KINDS - 1));
+    out[k++] = small(T.Quote, code & 1);
+  } else {
+    out[k++] = small(T.ArticleM1P1, code >> 4);
+    out[k++] = small(T.NameM2P2, code & 15);
+  }
+  return k;
+}
+
+/** Writes the features of token i that read word pairs or a gazetteer tag with the stem into `out`; returns how many. */
+export function pairFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
+  const n = prof.length;
+  const p = prof[i];
+  const a = i > 0 ? prof[i - 1] : EDGE;
+  const b = i + 1 < n ? prof[i + 1] : EDGE;
+  const g = ctx.gaz[i];
   let k = 0;
-  out[k++] = small(T.Gaz, g);
-  out[k++] = small(T.GazM1, gm);
-  out[k++] = small(T.GazP1, gp);
-  out[k++] = small(T.TrigM1, trig[i]);
-  out[k++] = small(T.TrigM2, tm);
   out[k++] = fnv(a.bigramM1, p.norm) >>> 0;
   out[k++] = fnv(p.bigramP1, b.stem) >>> 0;
-  const prevText = i > 0 ? tokens[i - 1].text : '';
-  out[k++] = small(T.Quote, prevText === '“' || prevText === '«' || prevText === '"' ? 1 : 0);
-  out[k++] = small(T.ArticleM1P1, (a.art << 6) | (p.art << 3) | b.art);
-  out[k++] = small(T.NameM2P2, (a2.name << 2) | b2.name);
   if (g) out[k++] = (p.gazWord ??= [])[g] ?? (p.gazWord[g] = hashFeature(T.GazWord, GAZ_TAGS[g] + p.stem));
   return k;
+}
+
+/**
+ * Writes the features of token i that depend on more than one word or on the gazetteer and trigger context into
+ * `out`; returns how many (the three groups, then the pair features).
+ */
+export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
+  const codes = new Int32Array(GROUPS);
+  groupCodes(ctx, prof, i, codes);
+  let k = 0;
+  for (let g = 0; g < GROUPS; g++) k = groupFeatures(g, codes[g], out, k);
+  return k + pairFeatures(ctx, prof, i, out.subarray(k));
 }
 
 /** Calls `emit(hash)` for every feature of token i (the readable definition; see `allFeatures`). */

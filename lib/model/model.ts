@@ -8,7 +8,7 @@ import type { Label } from '../labels';
 import { type Token, reading } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
-import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, contextFeatures, EDGE, gazetteerTags, profiles, slotHashes, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
+import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
 import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
@@ -47,6 +47,8 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   const n = prof.length;
   const em = new Float64Array(n * K);
   const buf = new Int32Array(CONTEXT_FEATURES);
+  const codes = new Int32Array(GROUPS);
+  const groups = groupSums(weights);
   for (let i = 0; i < n; i++) {
     const at = i * K;
     addSums(em, at, sumsOf(prof[i], weights), 0);
@@ -54,7 +56,12 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
     addSums(em, at, sumsOf(i + 1 < n ? prof[i + 1] : EDGE, weights), 2 * K);
     addSums(em, at, sumsOf(i > 1 ? prof[i - 2] : EDGE, weights), 3 * K);
     addSums(em, at, sumsOf(i + 2 < n ? prof[i + 2] : EDGE, weights), 4 * K);
-    addRows(weights, buf, contextFeatures(ctx, prof, i, buf), em, at);
+    groupCodes(ctx, prof, i, codes);
+    for (let g = 0; g < GROUPS; g++) {
+      const code = codes[g];
+      addSums(em, at, groups[g][code] ?? (groups[g][code] = groupSum(weights, g, code, buf)), 0);
+    }
+    addRows(weights, buf, pairFeatures(ctx, prof, i, buf), em, at);
   }
   for (let i = 0; i < em.length; i++) em[i] *= weights.scale;
   return viterbi(weights, em, n);
@@ -74,6 +81,21 @@ function sumsOf(p: Profile, weights: Weights): Float64Array {
   }
   p.sums = sums;
   p.sumsOf = weights;
+  return sums;
+}
+
+/** the summed weights of each group code (see `groupCodes`), by weights, filled on use */
+const GROUP_SUMS = new WeakMap<Weights, Array<Array<Float64Array | undefined>>>();
+
+function groupSums(weights: Weights): Array<Array<Float64Array | undefined>> {
+  let g = GROUP_SUMS.get(weights);
+  if (!g) GROUP_SUMS.set(weights, (g = GROUP_CODES.map((n) => new Array<Float64Array | undefined>(n))));
+  return g;
+}
+
+function groupSum(weights: Weights, group: number, code: number, buf: Int32Array): Float64Array {
+  const sums = new Float64Array(K);
+  addRows(weights, buf, groupFeatures(group, code, buf, 0), sums, 0);
   return sums;
 }
 
