@@ -18,6 +18,9 @@ if (arg < 0 || !process.argv[arg + 1]) {
   process.exit(1);
 }
 const root = join(__dirname, '..');
+/** a word must be seen this often (`--min-count`, default 2: seen once, 49 K more words, +0.2 CV F1 on ANERcorp: not worth the size) */
+const minArg = process.argv.indexOf('--min-count');
+const MIN_COUNT = minArg >= 0 ? Number(process.argv[minArg + 1]) : 2;
 const common = new Set(readFileSync(join(root, 'gazetteers/lexicon/common-words.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
 const byKey = new Map<string, { count: number; latin: Map<string, number> }>();
 for (const line of readFileSync(process.argv[arg + 1], 'utf8').split('\n').slice(1)) {
@@ -32,7 +35,7 @@ for (const line of readFileSync(process.argv[arg + 1], 'utf8').split('\n').slice
   rec.latin.set(en, (rec.latin.get(en) ?? 0) + n);
 }
 const rows = [...byKey]
-  .filter(([, r]) => r.count >= 2)
+  .filter(([, r]) => r.count >= MIN_COUNT)
   .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
   .map(([key, r]) => {
     const latin = [...r.latin].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];

@@ -98,3 +98,10 @@ test('names the model or the rules found are linked when the gazetteer has them 
   const washington = doc.entities.find((e) => e.text === 'واشنطن')!;
   expect(washington).toMatchObject({ label: 'LOC', source: 'model', id: 'loc:rg-washington', latin: 'Washington' });
 });
+
+test('a club named after its city is found by its nationality adjective, which stays outside the mention', () => {
+  const t = createTagger({ model: 'off' });
+  expect(ents('تعادل ليل الفرنسي مع ميلان الإيطالي', t)).toEqual([['ORG', 'ليل'], ['ORG', 'ميلان']]);
+  expect(ents('زار الوفد مدينة ليون الفرنسية', t)).toEqual([['LOC', 'ليون']]);
+  expect(ents('فاز ريال مدريد الإسباني على أرسنال', t)).toEqual([['ORG', 'ريال مدريد'], ['ORG', 'أرسنال']]);
+});

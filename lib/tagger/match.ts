@@ -129,10 +129,14 @@ function longest(tokens: readonly Token[], i: number, firstKey: string, gazettee
       }
     }
     if (!ok) continue;
-    if (n >= 2 && isTrailingAdjective(p.keys[n - 1], lex, gazetteer.entryAt(p.entries[0]))) {
+    const e = gazetteer.entryAt(p.entries[0]);
+    if (n >= 2 && isTrailingAdjective(p.keys[n - 1], lex, e)) {
       // (a one-word name keeps its adjective: التحالف الدولي is not التحالف + an adjective)
       const shorter = n >= 3 ? phrases.find((q) => q.keys.length === n - 1 && q.keys.every((k, m) => k === p.keys[m]) && q.entries[0] === p.entries[0]) : undefined;
       if (shorter) return { phrase: shorter, end: i + n - 1 };
+      // a club listed with its nationality to tell it from its city (ليون الفرنسي) is that club; the nationality
+      // stays outside the mention
+      if (e.facts.type === 'club' && lex.nationalities.has(p.keys[n - 1])) return { phrase: p, end: i + n - 1 };
     }
     return { phrase: p, end: i + n };
   }
@@ -146,7 +150,7 @@ function longest(tokens: readonly Token[], i: number, firstKey: string, gazettee
  */
 function isTrailingAdjective(key: string, lex: RuleLexicons, e: GazetteerEntry): boolean {
   if (!key.startsWith('ال')) return false;
-  if (lex.nationalities.has(key)) return e.facts.type === 'group' || e.facts.type === 'party';
+  if (lex.nationalities.has(key)) return e.facts.type === 'group' || e.facts.type === 'party' || e.facts.type === 'club';
   return key.length >= 5 && (key.endsWith('ي') || key.endsWith('يه'));
 }
 
