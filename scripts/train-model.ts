@@ -1,7 +1,7 @@
 /**
  * Trains the sequence model on ANERcorp (BIO, `token TAG` a line) and writes models/ner.json.
  *
- *   npm run train -- --data ../shared/data/anercorp/train.txt [--epochs 8] [--dev 0.1] [--buckets 20] [--seed 1]
+ *   npm run train -- --data ../shared/data/anercorp/train.txt [--epochs 8] [--dev 0.1] [--buckets 18] [--seed 1]
  *                    [--out models/ner.json] [--no-final] [--policies] [--cv K]
  *
  * - The development split is the last `--dev` fraction of the sentences; figures are printed for it (strict
@@ -33,12 +33,12 @@ function arg(name: string, dflt?: string): string | undefined {
 }
 const dataPath = arg('data');
 if (!dataPath) {
-  console.error('usage: npm run train -- --data PATH/TO/anercorp/train.txt [--epochs N] [--dev 0.1] [--buckets 20] [--seed 1]');
+  console.error('usage: npm run train -- --data PATH/TO/anercorp/train.txt [--epochs N] [--dev 0.1] [--buckets 18] [--seed 1]');
   process.exit(1);
 }
 const epochs = Number(arg('epochs', '8'));
 const devFraction = Number(arg('dev', '0.1'));
-const buckets = 1 << Number(arg('buckets', '20'));
+const buckets = 1 << Number(arg('buckets', '18'));
 const seed = Number(arg('seed', '1'));
 const out = arg('out', join(__dirname, '..', 'models', 'ner.json'))!;
 const final = !process.argv.includes('--no-final');
