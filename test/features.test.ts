@@ -7,7 +7,7 @@ import { defaultLexicon } from '../lib/lexicon';
 import { ruleLexicons } from '../lib/tagger/lexicons';
 import { matchGazetteer } from '../lib/tagger/match';
 import { scan } from '../lib/tokens';
-import { defaultModel, featurize, modelTags } from '../lib/model/model';
+import { defaultModel, featurize, modelCandidates, modelTags } from '../lib/model/model';
 import { decode, TAGS, viterbi } from '../lib/model/perceptron';
 
 test('allFeatures equals tokenFeatures on the seed articles', () => {
@@ -68,4 +68,12 @@ test('the unrolled Viterbi finds the best BIO-valid path (against an exhaustive 
     }
     expect(score(path)).toBe(best);
   }
+});
+
+test('model spans that are no names are dropped: an adverbial accusative, unless a gazetteer name starts there', () => {
+  const lex = ruleLexicons();
+  const tokens = scan('ثم تاليا سوريا', defaultLexicon());
+  matchGazetteer(tokens, defaultGazetteer(), lex); // marks the word forms that start a gazetteer name
+  const tags = Uint8Array.from([0, TAGS.indexOf('B-LOC'), TAGS.indexOf('B-LOC')]);
+  expect(modelCandidates(tokens, tags, lex).map((c) => tokens[c.tokenStart].text)).toEqual(['سوريا']);
 });

@@ -5,7 +5,7 @@
  */
 import { builtinModel } from '../data';
 import type { Label } from '../labels';
-import { type Token, reading } from '../tokens';
+import { type Token, formOf, reading } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
 import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
@@ -144,6 +144,9 @@ function plausible(tokens: readonly Token[], from: number, to: number, lex: Rule
     if (lex.commonWords.has(tokens[from].norm) || lex.commonWords.has(stem) || lex.commonWords.has('ال' + stem)) return false;
     // a descriptor, force noun or title alone (الريف، القوات، الرئيس) is no name
     if (lex.placeDescriptors.has(stem) || lex.orgDescriptors.has(stem) || lex.forces.has(stem) || lex.titles.has(stem) || lex.titles.has('ال' + stem)) return false;
+    // the adverbial accusative of a common adjective (تاليا، حاليا: التالي، الحالي are common words) is no name,
+    // unless a gazetteer name starts with the word (سوريا: السوري is common too)
+    if (stem.length >= 4 && stem.endsWith('ا') && lex.commonWords.has('ال' + stem.slice(0, -1)) && !formOf(tokens[from])?.opensName) return false;
   }
   return true;
 }
