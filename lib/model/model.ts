@@ -49,13 +49,18 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   const buf = new Int32Array(CONTEXT_FEATURES);
   const codes = new Int32Array(GROUPS);
   const groups = groupSums(weights);
+  // the slot sums of each token, with the boundary's two either side
+  const edge = sumsOf(EDGE, weights);
+  const sums = new Array<Float64Array>(n + 4);
+  sums[0] = sums[1] = sums[n + 2] = sums[n + 3] = edge;
+  for (let i = 0; i < n; i++) sums[i + 2] = sumsOf(prof[i], weights);
   for (let i = 0; i < n; i++) {
     const at = i * K;
-    addSums(em, at, sumsOf(prof[i], weights), 0);
-    addSums(em, at, sumsOf(i > 0 ? prof[i - 1] : EDGE, weights), K);
-    addSums(em, at, sumsOf(i + 1 < n ? prof[i + 1] : EDGE, weights), 2 * K);
-    addSums(em, at, sumsOf(i > 1 ? prof[i - 2] : EDGE, weights), 3 * K);
-    addSums(em, at, sumsOf(i + 2 < n ? prof[i + 2] : EDGE, weights), 4 * K);
+    addSums(em, at, sums[i + 2], 0);
+    addSums(em, at, sums[i + 1], K);
+    addSums(em, at, sums[i + 3], 2 * K);
+    addSums(em, at, sums[i], 3 * K);
+    addSums(em, at, sums[i + 4], 4 * K);
     groupCodes(ctx, prof, i, codes);
     for (let g = 0; g < GROUPS; g++) {
       const code = codes[g];
@@ -100,7 +105,13 @@ function groupSum(weights: Weights, group: number, code: number, buf: Int32Array
 }
 
 function addSums(em: Float64Array, at: number, sums: Float64Array, from: number): void {
-  for (let k = 0; k < K; k++) em[at + k] += sums[from + k];
+  em[at] += sums[from];
+  em[at + 1] += sums[from + 1];
+  em[at + 2] += sums[from + 2];
+  em[at + 3] += sums[from + 3];
+  em[at + 4] += sums[from + 4];
+  em[at + 5] += sums[from + 5];
+  em[at + 6] += sums[from + 6];
 }
 
 /**
