@@ -1,4 +1,5 @@
 import { createGazetteer, createTagger, readBrat, readConll, toBrat, toConll, toHTML, toPretty, toSpacy, parseGoldJsonl, bioTags } from '../lib/index';
+import { splitGoldLines } from '../lib/eval/gold';
 
 const gazetteer = createGazetteer(
   [
@@ -91,4 +92,12 @@ describe('HTML and pretty', () => {
     expect(p.trim().split('\n').slice(-4)).toHaveLength(4);
     expect(toPretty(doc, true)).toContain('\x1b[44;97m');
   });
+});
+
+test('splitGoldLines: one document a sentence, offsets relative to it', () => {
+  const doc = readConll('زار O\nدمشق B-LOC\n\nثم O\nبغداد B-LOC\nأمس O\n');
+  const [a, b] = splitGoldLines(doc);
+  expect(a).toMatchObject({ text: 'زار دمشق', entities: [{ start: 4, end: 8, label: 'LOC', text: 'دمشق' }] });
+  expect(b.text.slice(b.entities[0].start, b.entities[0].end)).toBe('بغداد');
+  expect(() => splitGoldLines({ id: 'x', text: 'أ\nب', entities: [{ start: 0, end: 3, label: 'LOC', text: 'أ\nب' }] })).toThrow(/crosses a line break/);
 });

@@ -203,9 +203,11 @@ function program(): Command {
     .action((opts: { gold?: string; model: string; seconds: string }) => {
       const file = opts.gold ?? SEED_GOLD;
       const model = modelPolicy(opts.model);
-      const conll = !file.endsWith('.jsonl');
+      const content = readInput(file);
+      // JSON lines, or CoNLL/BIO ('token TAG' lines), told by the file's first non-blank character
+      const conll = !file.endsWith('.jsonl') && content.trimStart()[0] !== '{';
       // CoNLL data marks sentences, not documents: each sentence is tagged alone
-      const docs = conll ? splitGoldLines(lib.readConll(readInput(file), { file })) : lib.parseGoldJsonl(readInput(file), file);
+      const docs = conll ? splitGoldLines(lib.readConll(content, { file })) : lib.parseGoldJsonl(content, file);
       const seconds = Number(opts.seconds);
       if (!(seconds >= 0)) throw new UsageError(`--seconds must be a number >= 0, got '${opts.seconds}'`);
       const how = conll ? ' (CoNLL scoring: whole tokens, UNIT as ORG)' : '';

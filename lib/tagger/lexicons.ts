@@ -130,7 +130,12 @@ export function opensTrigger(t: Token, lex: RuleLexicons): boolean {
   const f = formOf(t);
   if (f && f.opensTrigger !== undefined) return f.opensTrigger;
   let opens = false;
-  for (const a of readings(t)) if (lex.triggerWords.has(a.norm)) opens = true;
+  for (const a of readings(t)) {
+    if (lex.triggerWords.has(a.norm)) {
+      opens = true;
+      break;
+    }
+  }
   if (f) f.opensTrigger = opens;
   return opens;
 }

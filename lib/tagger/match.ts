@@ -15,6 +15,7 @@
  * capital) with no word of place before it is `weak`: the model reads it as a feature, the tagger does not report it.
  */
 import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
+import type { CliticAnalysis } from '../clitics';
 import { type Token, formOf, readings } from '../tokens';
 import type { Candidate } from './types';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
@@ -155,7 +156,8 @@ function isTrailingAdjective(key: string, lex: RuleLexicons, e: GazetteerEntry):
 }
 
 const LOCATIVE = new Set(['في', 'من', 'الي', 'قرب', 'نحو', 'حول', 'داخل', 'خارج', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'باتجاه', 'عند', 'ريف', 'بين', 'حتي', 'عبر', 'بلده', 'مدينه', 'قريه']);
-function locativeCue(tokens: readonly Token[], i: number, a: { proclitics: readonly { text: string }[] }): boolean {
+/** Is there a word of place right before token i (في، قرب، شمال …), or is ب its proclitic? */
+function locativeCue(tokens: readonly Token[], i: number, a: CliticAnalysis): boolean {
   if (a.proclitics.some((p) => p.text === 'ب')) return true;
   const prev = tokens[i - 1];
   if (!prev) return false;

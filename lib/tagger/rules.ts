@@ -110,7 +110,7 @@ function nameRun(ctx: Context, j: number, kind: 'person' | 'place' | 'org' = 'pl
     if (k < tokens.length && CLOSE_QUOTES.has(tokens[k].text) && k > j + 1 && nameLike(ctx, tokens[j + 1])) return { from: j + 1, to: k };
     return null;
   }
-  // a person's name does not open with a word with the article (وزيرة التعاون الدولي، الفريق الضيف) unless it is a
+  // a person's name does not open with a word with the article (وزيرة التعاون الدولي، الفريق الصاعد) unless it is a
   // known name word, nor with a place or organisation descriptor (حاكم إمارة دبي، رئيس مجلس الوزراء)
   if (kind === 'person' && j < tokens.length) {
     const t = tokens[j];
