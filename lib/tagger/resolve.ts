@@ -86,9 +86,16 @@ function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken:
   if (surnames.size === 0) return;
   // first words of the two-word surnames, so the two-word key is built only when it can match
   const heads = new Set([...surnames.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
+  // a cheap first test of a word against every key and head: its length and last letter
+  const mayBe = new Uint32Array(32);
+  const mark = (k: string) => (mayBe[Math.min(k.length, 31)] |= 1 << (k.charCodeAt(k.length - 1) & 31));
+  for (const k of surnames.keys()) if (!k.includes(' ')) mark(k);
+  heads.forEach(mark);
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     for (const a of readings(tokens[i])) {
+      const n = a.norm;
+      if (!((mayBe[Math.min(n.length, 31)] >>> (n.charCodeAt(n.length - 1) & 31)) & 1)) continue;
       const two = heads.has(a.norm) && i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
       const one = two ? undefined : surnames.get(a.norm);
       const src = two ?? one;
