@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { tokenize } from '../lib/tokenize';
+import { scan, WordForms, type Token } from '../lib/tokens';
+import { defaultLexicon } from '../lib/lexicon';
 import { splitSentences } from '../lib/sentences';
 
 const seedsDir = join(__dirname, '..', 'corpus', 'seeds');
@@ -118,6 +120,27 @@ describe('tokenize', () => {
     expect(() => tokenize(42 as unknown as string)).toThrow(/got a number/);
     expect(() => tokenize('x', 'y' as never)).toThrow(/'options' must be an object/);
     expect(() => tokenize('x', { lexicon: 3 } as never)).toThrow(/options.lexicon/);
+  });
+
+  test('property: tokens read through a warm word-form cache equal those read with a fresh one', () => {
+    const lexicon = defaultLexicon();
+    const shared = new WordForms(lexicon);
+    // thousands of distinct forms (the table grows past its first size), then texts that reuse them
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ';
+    const word = fc.string({ unit: fc.constantFrom(...letters.split(''), 'و', 'ب', 'ال', 'لل', 'ـ', 'َ'), minLength: 1, maxLength: 9 });
+    const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '، ', '.', '\n', 'A1', '٢٠')), { maxLength: 40 }).map((ws) => ws.join(' '));
+    const plain = (ts: Token[]) => ts.map((t) => JSON.stringify(t));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (texts) => {
+        for (const t of texts) {
+          const fresh = plain(scan(t, lexicon, true, new WordForms(lexicon)));
+          if (JSON.stringify(plain(scan(t, lexicon, true, shared))) !== JSON.stringify(fresh)) return false;
+          if (JSON.stringify(plain(scan(t, lexicon, true, shared))) !== JSON.stringify(fresh)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 400 },
+    );
   });
 
   test('property: any Unicode string tokenizes without throwing into ordered tokens that slice back', () => {
