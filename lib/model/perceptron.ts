@@ -238,14 +238,14 @@ export function pack(w: Weights, meta: ShippedModel['meta'], prune = 0): Shipped
   };
 }
 
+/** Base64 to bytes: Node's native decoder when there is one (a few ms faster on the model), else `atob` (browsers). */
 function fromBase64(s: string): Uint8Array {
-  if (typeof atob === 'function') {
-    const bin = atob(s);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  }
-  return new Uint8Array(Buffer.from(s, 'base64'));
+  const B = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  if (B) return new Uint8Array(B.from(s, 'base64'));
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 /** Unpacks a shipped model into decodable weights. */
