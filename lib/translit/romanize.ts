@@ -185,23 +185,35 @@ export function romanizeRules(arabic: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The learned model
 
-/** One context's counts, sparse over the letter's candidate chunks. */
-interface Dist {
-  /** indexes into the letter's candidate list */
-  idx: Uint16Array;
-  counts: Float64Array;
-  /** total count and number of distinct chunks (for Witten-Bell) */
-  total: number;
-  types: number;
-}
-
 interface Template {
   /** letter offsets, ascending */
   offsets: number[];
   /** how many previously emitted chunks the context holds (0, 1 for `p`, 2 for `pp`) */
   history: number;
-  /** letter key → history number (see `historyNumber`; 0 without history) → counts */
-  table: Map<string, Map<number, Dist>>;
+  /** letter key → row (an index into `Tables.rowFirst`) */
+  rows: Map<string, number>;
+}
+
+/**
+ * Every context's counts in flat arrays (a few MB less than one object per context). A row (one template's letter
+ * key) owns the contexts `rowFirst[r]` … `rowFirst[r + 1] - 1`, one per history number (`hist`); context d's counts,
+ * sparse over the letter's candidate chunks, are `idx`/`counts` from `first[d]` to `first[d + 1] - 1`, with their total
+ * and number of distinct chunks (for Witten-Bell).
+ */
+interface Tables {
+  rowFirst: Int32Array;
+  hist: Int32Array;
+  first: Int32Array;
+  total: Float64Array;
+  /** indexes into the letter's candidate list */
+  idx: Uint16Array;
+  counts: Float64Array;
+}
+
+/** The context of row `row` with history number `h`, or -1. */
+function contextOf(t: Tables, row: number, h: number): number {
+  for (let d = t.rowFirst[row]; d < t.rowFirst[row + 1]; d++) if (t.hist[d] === h) return d;
+  return -1;
 }
 
 /**
@@ -267,21 +279,20 @@ function checkModel(model: unknown): asserts model is RomanizerModel {
 }
 
 /**
- * Builds a romaniser from a learned model (see `RomanizerModel`). Lookup tables are built once here, so romanising a
- * name takes microseconds. Throws a TypeError or RangeError naming what is wrong with an invalid model.
+ * The model's lookup tables: candidate chunks per letter, the templates' rows and the flat context tables. Built in a
+ * function of its own so that the parsing temporaries die with it (the romaniser's closures keep only the tables).
  */
-export function createRomanizer(model: RomanizerModel): Romanizer {
-  checkModel(model);
-  const chunks = model.chunks;
-  const beam = Math.floor(model.beam);
+function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>; templates: Template[]; tables: Tables } {
   const entries = model.counts.map((t) => (t ? t.split(';').map((e) => e.split('=')) : []));
   // candidate chunks per letter: everything the letter alone was seen to emit
   const candidates = new Map<string, number[]>();
   for (const [letter, list] of entries[0]) candidates.set(letter, list.split(',').map((p) => Number(p.slice(0, p.indexOf(':')))));
+  // contexts grouped by row, each with its history number and counts
+  const byRow: Array<Array<{ hist: number; idx: number[]; counts: number[] }>> = [];
   const templates: Template[] = model.templates.map((t, k) => {
     const { offsets, history } = parseTemplate(t);
     const at = offsets.indexOf(0);
-    const table = new Map<string, Map<number, Dist>>();
+    const rows = new Map<string, number>();
     for (const [key, list] of entries[k]) {
       const cand = candidates.get(key[at]);
       if (!cand) continue;
@@ -295,28 +306,69 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
         const j = cand.indexOf(Number(pair.slice(0, c)));
         if (j >= 0) (idx.push(j), counts.push(Number(pair.slice(c + 1))));
       }
-      const total = counts.reduce((a, b) => a + b, 0);
-      let row = table.get(letters);
-      if (!row) table.set(letters, (row = new Map()));
-      row.set(num, { idx: Uint16Array.from(idx), counts: Float64Array.from(counts), total, types: idx.length });
+      let row = rows.get(letters);
+      if (row === undefined) rows.set(letters, (row = byRow.push([]) - 1));
+      byRow[row].push({ hist: num, idx, counts });
     }
-    return { offsets, history, table };
+    return { offsets, history, rows };
   });
+  const contexts = byRow.reduce((n, r) => n + r.length, 0);
+  const pairs = byRow.reduce((n, r) => r.reduce((m, c) => m + c.idx.length, n), 0);
+  const tables: Tables = {
+    rowFirst: new Int32Array(byRow.length + 1),
+    hist: new Int32Array(contexts),
+    first: new Int32Array(contexts + 1),
+    total: new Float64Array(contexts),
+    idx: new Uint16Array(pairs),
+    counts: new Float64Array(pairs),
+  };
+  let d = 0;
+  let e = 0;
+  byRow.forEach((row, r) => {
+    tables.rowFirst[r] = d;
+    for (const c of row) {
+      tables.hist[d] = c.hist;
+      tables.first[d] = e;
+      for (let j = 0; j < c.idx.length; j++, e++) {
+        tables.idx[e] = c.idx[j];
+        tables.counts[e] = c.counts[j];
+        tables.total[d] += c.counts[j];
+      }
+      d++;
+    }
+  });
+  tables.rowFirst[byRow.length] = d;
+  tables.first[d] = e;
+  return { candidates, templates, tables };
+}
+
+/**
+ * Builds a romaniser from a learned model (see `RomanizerModel`). Lookup tables are built once here, so romanising a
+ * name takes microseconds. Throws a TypeError or RangeError naming what is wrong with an invalid model.
+ */
+export function createRomanizer(model: RomanizerModel): Romanizer {
+  checkModel(model);
+  const chunks = model.chunks;
+  const beam = Math.floor(model.beam);
+  const { candidates, templates, tables } = buildTables(model);
   const depth = Math.max(...templates.map((t) => t.history));
   const norm = romanizerNormalizer(model.normalize);
   // scratch space, reused: the probabilities shared by all hypotheses, those of one hypothesis, the table rows
   const size = Math.max(1, ...[...candidates.values()].map((c) => c.length));
   const base = new Float64Array(size);
   const p = new Float64Array(size);
-  const rows: Array<Map<number, Dist> | undefined> = new Array(templates.length);
+  const rows = new Int32Array(templates.length);
 
-  /** Interpolates `dist` into the first `n` probabilities of `q` (Witten-Bell), in place. */
-  function interpolate(q: Float64Array, n: number, dist: Dist | undefined): void {
-    if (dist === undefined) return;
-    const z = dist.total + dist.types;
-    const keep = dist.types / z;
+  /** Interpolates context `d` (none when -1) into the first `n` probabilities of `q` (Witten-Bell), in place. */
+  function interpolate(q: Float64Array, n: number, d: number): void {
+    if (d < 0) return;
+    const from = tables.first[d];
+    const to = tables.first[d + 1];
+    const types = to - from;
+    const z = tables.total[d] + types;
+    const keep = types / z;
     for (let j = 0; j < n; j++) q[j] *= keep;
-    for (let j = 0; j < dist.idx.length; j++) q[dist.idx[j]] += dist.counts[j] / z;
+    for (let j = from; j < to; j++) q[tables.idx[j]] += tables.counts[j] / z;
   }
 
   /** The history number of what follows `h`, for a context of `n` chunks. */
@@ -337,15 +389,15 @@ export function createRomanizer(model: RomanizerModel): Romanizer {
       const n = cand.length;
       base.fill(1 / n, 0, n);
       for (let t = 0; t < templates.length; t++) {
-        rows[t] = templates[t].table.get(letterKey(padded, i, templates[t].offsets));
-        if (templates[t].history === 0) interpolate(base, n, rows[t]?.get(0));
+        rows[t] = templates[t].rows.get(letterKey(padded, i, templates[t].offsets)) ?? -1;
+        if (templates[t].history === 0 && rows[t] >= 0) interpolate(base, n, contextOf(tables, rows[t], 0));
       }
       // the best `beam` successors, one per state (the chunks later contexts can see), best first
       const next: Hyp[] = [];
       for (const h of hyps) {
         for (let j = 0; j < n; j++) p[j] = base[j];
         for (let t = 0; t < templates.length; t++) {
-          if (templates[t].history > 0) interpolate(p, n, rows[t]?.get(after(h, templates[t].history)));
+          if (templates[t].history > 0 && rows[t] >= 0) interpolate(p, n, contextOf(tables, rows[t], after(h, templates[t].history)));
         }
         for (let j = 0; j < n; j++) {
           const score = h.p * p[j];
