@@ -33,10 +33,19 @@ export interface Token extends Span {
  * by the word's text. Text repeats its words, so most tokens are read once a form; a bounded cache.
  */
 export class WordForms {
-  /** open addressing by the FNV-1a hash of the form's text, linear probing, at most half full */
-  private table: Array<WordForm | undefined> = new Array(1024);
+  /**
+   * Two generations of open-addressing tables (FNV-1a of the form's text, linear probing, at most half full): forms
+   * are added to `current`; a form found only in `previous` moves up; when `current` holds GENERATION forms it becomes
+   * `previous` and the oldest forms go. So the forms a text keeps using stay, and memory stays bounded.
+   */
+  private current: Array<WordForm | undefined> = new Array(1024);
   private size = 0;
-  constructor(readonly lexicon: StemLexicon) {}
+  private previous: Array<WordForm | undefined> = [];
+  /** `generation`: forms a generation holds (the tests make it small) */
+  constructor(
+    readonly lexicon: StemLexicon,
+    private readonly generation = GENERATION,
+  ) {}
 
   /**
    * The form of the token `text.slice(start, end)` of this kind. A form already read is found without slicing the
@@ -46,37 +55,50 @@ export class WordForms {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
     const len = end - start;
-    let mask = this.table.length - 1;
-    let i = h & mask;
-    for (let f = this.table[i]; f !== undefined; f = this.table[(i = (i + 1) & mask)]) {
-      if (f.hash === h && f.word.length === len && sameText(f.word, text, start)) return f;
+    let f = find(this.current, h, text, start, len);
+    if (f !== undefined) return f;
+    f = find(this.previous, h, text, start, len);
+    if (f === undefined) {
+      const word = flat(text.slice(start, end));
+      const norm = matchKey(word);
+      const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
+      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, opensName: false, opensTrigger: undefined, profileFor: undefined, profile: undefined };
     }
-    const word = flat(text.slice(start, end));
-    const norm = matchKey(word);
-    const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
-    const f: WordForm = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, opensName: false, opensTrigger: undefined, profileFor: undefined, profile: undefined };
-    if (this.size >= MAX_FORMS) {
-      this.table = new Array(1024);
-      this.size = 0;
-    } else if ((this.size + 1) * 2 > this.table.length) this.grow();
-    mask = this.table.length - 1;
-    for (i = h & mask; this.table[i] !== undefined; i = (i + 1) & mask);
-    this.table[i] = f;
-    this.size++;
+    this.add(f);
     return f;
   }
 
-  private grow(): void {
-    const old = this.table;
-    this.table = new Array(old.length * 2);
-    const mask = this.table.length - 1;
-    for (const f of old) {
-      if (f === undefined) continue;
-      let i = f.hash & mask;
-      while (this.table[i] !== undefined) i = (i + 1) & mask;
-      this.table[i] = f;
+  private add(f: WordForm): void {
+    if (this.size >= this.generation) {
+      this.previous = this.current;
+      this.current = new Array(1024);
+      this.size = 0;
+    } else if ((this.size + 1) * 2 > this.current.length) {
+      const old = this.current;
+      this.current = new Array(old.length * 2);
+      for (const g of old) if (g !== undefined) insert(this.current, g);
     }
+    insert(this.current, f);
+    this.size++;
   }
+}
+
+/** The form with this hash and text in a table, if any. */
+function find(table: Array<WordForm | undefined>, h: number, text: string, start: number, len: number): WordForm | undefined {
+  const mask = table.length - 1;
+  if (mask < 0) return undefined;
+  let i = h & mask;
+  for (let f = table[i]; f !== undefined; f = table[(i = (i + 1) & mask)]) {
+    if (f.hash === h && f.word.length === len && sameText(f.word, text, start)) return f;
+  }
+  return undefined;
+}
+
+function insert(table: Array<WordForm | undefined>, f: WordForm): void {
+  const mask = table.length - 1;
+  let i = f.hash & mask;
+  while (table[i] !== undefined) i = (i + 1) & mask;
+  table[i] = f;
 }
 
 function sameText(word: string, text: string, start: number): boolean {
@@ -116,7 +138,8 @@ export interface WordForm {
   profile: unknown;
 }
 
-const MAX_FORMS = 100_000;
+/** forms in a generation of `WordForms` (≈ 1.2 KB each with the tagger's per-form facts; two generations at most) */
+const GENERATION = 25_000;
 const NONE: readonly CliticAnalysis[] = Object.freeze([]);
 const DEFAULT_FORMS = new WeakMap<StemLexicon, WordForms>();
 

@@ -125,6 +125,7 @@ describe('tokenize', () => {
   test('property: tokens read through a warm word-form cache equal those read with a fresh one', () => {
     const lexicon = defaultLexicon();
     const shared = new WordForms(lexicon);
+    const small = new WordForms(lexicon, 64); // generations of 64 forms: forms move up and old ones go, again and again
     // thousands of distinct forms (the table grows past its first size), then texts that reuse them
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ';
     const word = fc.string({ unit: fc.constantFrom(...letters.split(''), 'و', 'ب', 'ال', 'لل', 'ـ', 'َ'), minLength: 1, maxLength: 9 });
@@ -134,8 +135,7 @@ describe('tokenize', () => {
       fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (texts) => {
         for (const t of texts) {
           const fresh = plain(scan(t, lexicon, true, new WordForms(lexicon)));
-          if (JSON.stringify(plain(scan(t, lexicon, true, shared))) !== JSON.stringify(fresh)) return false;
-          if (JSON.stringify(plain(scan(t, lexicon, true, shared))) !== JSON.stringify(fresh)) return false;
+          for (const forms of [shared, shared, small, small]) if (JSON.stringify(plain(scan(t, lexicon, true, forms))) !== JSON.stringify(fresh)) return false;
         }
         return true;
       }),
