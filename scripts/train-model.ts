@@ -1,13 +1,15 @@
 /**
  * Trains the sequence model on ANERcorp (BIO, `token TAG` a line) and writes models/ner.json.
  *
- *   npm run train -- --data ../shared/data/anercorp/train.txt [--epochs 8] [--dev 0.1] [--buckets 18] [--seed 1]
+ *   npm run train -- --data ../shared/data/anercorp/train.txt [--epochs 12] [--dev 0.1] [--buckets 18] [--seed 1]
  *                    [--out models/ner.json] [--no-final] [--policies] [--cv K]
  *
  * - The development split is the last `--dev` fraction of the sentences; figures are printed for it (strict
  *   entity F1 per label over whole tokens, as CoNLL scores them), for the model alone and, with `--policies`, for the
  *   tagger's combination policies (UNIT counted as ORG, as ANERcorp has no UNIT).
- * - The shipped model is then trained on all of the file (`--no-final` keeps the train-part model instead).
+ * - The shipped model is then trained on all of the file for `--epochs` epochs (`--no-final` keeps the train-part
+ *   model instead). 12 by 5-fold CV (mean strict F1: 5 epochs 76.5, 7 77.0, 10 77.3, 12 77.4, 16 77.3, 20 77.4); the
+ *   best epoch on the one development split moves with noise, so it is printed, not used.
  * - Labels: PERS → PER, LOC, ORG; MISC → O. ANERcorp tags whole whitespace tokens; the text is re-tokenised by the
  *   project's tokenizer and each of its tokens takes the tag of the corpus token it lies in (B on the first only).
  * - `--cv K`: only K-fold cross-validation over the whole file (contiguous folds, `--epochs` each, nothing written):
@@ -40,7 +42,7 @@ if (!dataPath) {
   console.error('usage: npm run train -- --data PATH/TO/anercorp/train.txt [--epochs N] [--dev 0.1] [--buckets 18] [--seed 1]');
   process.exit(1);
 }
-const epochs = Number(arg('epochs', '8'));
+const epochs = Number(arg('epochs', '12'));
 const devFraction = Number(arg('dev', '0.1'));
 const buckets = 1 << Number(arg('buckets', '18'));
 const seed = Number(arg('seed', '1'));
@@ -243,11 +245,11 @@ const model = train(trainFeats, {
 console.log(`\nmodel alone on dev (train part, ${epochs} epochs):\n${scoreTable(scoreModel(model, dev, devFeats))}`);
 
 const shippedMeta = { data: 'ANERcorp train (CAMeL-style split)', seed, buckets, trainedOn: final ? 'all of train' : 'train minus dev' };
-const finalWeights = final ? train([...trainFeats, ...devFeats], { epochs: bestEpoch, buckets, seed }) : model;
-const packed = pack(finalWeights, { ...shippedMeta, epochs: final ? bestEpoch : epochs, devF1: Math.round(bestF1 * 10000) / 10000 }, 0);
+const finalWeights = final ? train([...trainFeats, ...devFeats], { epochs, buckets, seed }) : model;
+const packed = pack(finalWeights, { ...shippedMeta, epochs, devF1: Math.round(bestF1 * 10000) / 10000 }, 0);
 const json = JSON.stringify(packed);
 writeFileSync(out, json + '\n');
-console.log(`\nwrote ${out}: ${(json.length / 1024).toFixed(0)} KB, ${packed.meta.nonZeroBuckets} non-zero buckets (best epoch ${bestEpoch})`);
+console.log(`\nwrote ${out}: ${(json.length / 1024).toFixed(0)} KB, ${packed.meta.nonZeroBuckets} non-zero buckets (${epochs} epochs; best on dev: epoch ${bestEpoch})`);
 
 // the combination policies, measured with the train-part model (the dev split is not in its training data)
 setDefaultModel(model);
