@@ -38,6 +38,16 @@ export function hashFeature(template: number, s: string): number {
   return fnv((0x811c9dc5 ^ SEEDS[template]) >>> 0, s) >>> 0;
 }
 
+/** `hashFeature(template, s.slice(from, to))`, without the slice. */
+function hashRange(template: number, s: string, from: number, to: number): number {
+  let h = (0x811c9dc5 ^ SEEDS[template]) >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
 /** FNV-1a continued over `s` from state `h` (so a feature over `a + ' ' + b` can start from a's state). */
 function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -180,39 +190,59 @@ function profileOf(t: Token, lex: RuleLexicons, wordLabels: (key: string) => num
 
 function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => number): Profile {
   const stem = stemOf(t);
-  const pc = procl(t);
   const w = t.norm;
-  const own: number[] = [hashFeature(T.Word, w), hashFeature(T.Stem, stem), hashFeature(T.Procl, pc)];
-  if (stem.length >= 3) {
-    own.push(hashFeature(T.Pre2, stem.slice(0, 2)), hashFeature(T.Pre3, stem.slice(0, 3)), hashFeature(T.Suf2, stem.slice(-2)), hashFeature(T.Suf3, stem.slice(-3)));
-  }
-  own.push(hashFeature(T.Shape, shape(t)));
+  const n = stem.length;
+  const first = reading(t);
   const name = lex.personNames.has(stem) ? (lex.commonNames.has(stem) ? 'nc' : 'n') : '';
-  own.push(hashFeature(T.Name, name));
-  const art = (reading(t)?.article ? 'a' : t.kind[0]) as (typeof ARTS)[number];
-  own.push(hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : ''));
-  own.push(hashFeature(T.Nisba, reading(t)?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : ''));
-  if (w.length >= 4) own.push(hashFeature(T.WordSuf3, w.slice(-3)));
-  own.push(hashFeature(T.WordLabels, String(wordLabels(reading(t)?.norm ?? w))));
-  if (stem.length >= 2) own.push(hashFeature(T.Pre1, stem.slice(0, 1)), hashFeature(T.Suf1, stem.slice(-1)));
-  if (stem.length >= 5) own.push(hashFeature(T.Pre4, stem.slice(0, 4)), hashFeature(T.Suf4, stem.slice(-4)));
-  const p: Profile = {
+  const art = (first?.article ? 'a' : t.kind[0]) as (typeof ARTS)[number];
+  // the slots −1, +1, −2, +2 (10 hashes), then the word's own; written in place, no intermediate arrays or slices
+  const own = 8 + (n >= 3 ? 4 : 0) + (w.length >= 4 ? 1 : 0) + (n >= 2 ? 2 : 0) + (n >= 5 ? 2 : 0);
+  const h = new Int32Array(10 + own);
+  let k = 0;
+  h[k++] = hashFeature(T.WordM1, w);
+  h[k++] = hashFeature(T.StemM1, stem);
+  h[k++] = hashFeature(T.NameM1, name);
+  h[k++] = hashFeature(T.WordP1, w);
+  h[k++] = hashFeature(T.StemP1, stem);
+  h[k++] = hashFeature(T.NameP1, name);
+  h[k++] = hashFeature(T.WordM2, w);
+  h[k++] = hashFeature(T.StemM2, stem);
+  h[k++] = hashFeature(T.WordP2, w);
+  h[k++] = hashFeature(T.StemP2, stem);
+  h[k++] = hashFeature(T.Word, w);
+  h[k++] = hashFeature(T.Stem, stem);
+  h[k++] = hashFeature(T.Procl, procl(t));
+  if (n >= 3) {
+    h[k++] = hashRange(T.Pre2, stem, 0, 2);
+    h[k++] = hashRange(T.Pre3, stem, 0, 3);
+    h[k++] = hashRange(T.Suf2, stem, n - 2, n);
+    h[k++] = hashRange(T.Suf3, stem, n - 3, n);
+  }
+  h[k++] = hashFeature(T.Shape, shape(t));
+  h[k++] = hashFeature(T.Name, name);
+  h[k++] = hashFeature(T.Common, lex.commonWords.has(w) ? 'c' : lex.commonWords.has(stem) ? 's' : '');
+  h[k++] = hashFeature(T.Nisba, first?.article && /(ي|يه|يين|يون)$/.test(stem) ? (lex.nationalities.has(w) ? 'nat' : 'nisba') : '');
+  if (w.length >= 4) h[k++] = hashRange(T.WordSuf3, w, w.length - 3, w.length);
+  h[k++] = hashFeature(T.WordLabels, String(wordLabels(first?.norm ?? w)));
+  if (n >= 2) {
+    h[k++] = hashRange(T.Pre1, stem, 0, 1);
+    h[k++] = hashRange(T.Suf1, stem, n - 1, n);
+  }
+  if (n >= 5) {
+    h[k++] = hashRange(T.Pre4, stem, 0, 4);
+    h[k++] = hashRange(T.Suf4, stem, n - 4, n);
+  }
+  return {
     stem,
-    hashes: Int32Array.of(
-      ...[hashFeature(T.WordM1, w), hashFeature(T.StemM1, stem), hashFeature(T.NameM1, name)],
-      ...[hashFeature(T.WordP1, w), hashFeature(T.StemP1, stem), hashFeature(T.NameP1, name)],
-      ...[hashFeature(T.WordM2, w), hashFeature(T.StemM2, stem)],
-      ...[hashFeature(T.WordP2, w), hashFeature(T.StemP2, stem)],
-      ...own,
-    ),
+    hashes: h,
     name: NAME_CLASSES.indexOf(name as (typeof NAME_CLASSES)[number]),
     art: ARTS.indexOf(art),
     gazWord: undefined,
-    bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w + ' '),
-    bigramP1: fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem + ' '),
+    // the bigram states after the word and a space (0x20)
+    bigramM1: Math.imul(fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w) ^ 0x20, 16777619),
+    bigramP1: Math.imul(fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem) ^ 0x20, 16777619),
     norm: w,
   };
-  return p;
 }
 
 /** What stands beyond either end of the text, seen as a neighbour: the boundary word in every slot. */
