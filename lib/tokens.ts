@@ -138,8 +138,8 @@ export interface WordForm {
   profile: unknown;
 }
 
-/** forms in a generation of `WordForms` (≈ 1.2 KB each with the tagger's per-form facts; two generations at most) */
-const GENERATION = 25_000;
+/** forms in a generation of `WordForms` (≈ 1.2 KB each with the tagger's per-form facts; two generations at most: ≤ 100 MB on the most varied text; 25 K made a 29 K-word corpus read again half its words on every pass) */
+const GENERATION = 40_000;
 const NONE: readonly CliticAnalysis[] = Object.freeze([]);
 const DEFAULT_FORMS = new WeakMap<StemLexicon, WordForms>();
 
