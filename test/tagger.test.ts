@@ -105,3 +105,9 @@ test('a club named after its city is found by its nationality adjective, which s
   expect(ents('زار الوفد مدينة ليون الفرنسية', t)).toEqual([['LOC', 'ليون']]);
   expect(ents('فاز ريال مدريد الإسباني على أرسنال', t)).toEqual([['ORG', 'ريال مدريد'], ['ORG', 'أرسنال']]);
 });
+
+test('بقيادة is "led by": the leader after it is a person, not part of a unit', () => {
+  const t = createTagger({ model: 'off' });
+  expect(ents('فاز مانشستر يونايتد بقيادة أليكس فيرغسون', t)).toEqual([['ORG', 'مانشستر يونايتد'], ['PER', 'أليكس فيرغسون']]);
+  expect(ents('وصلت قيادة الجيش الأمريكي إلى بغداد', t)).toContainEqual(['UNIT', 'الجيش الأمريكي']);
+});

@@ -244,7 +244,8 @@ function unitRule(ctx: Context, i: number): Candidate | null {
       break;
     }
   }
-  if (!head) return null;
+  // بقيادة is "led by": what follows is the leader (بقيادة أليكس فيرغسون), not a unit
+  if (!head || (head.norm === 'قياده' && head.proclitics.length > 0 && head.proclitics[head.proclitics.length - 1].text === 'ب')) return null;
   // the next word is itself a force noun: the unit starts there (قيادة الجيش الأمريكي → الجيش الأمريكي)
   const next = tokens[i + 1];
   if (next && reading(next)?.proclitics.length === 0 && lex.forces.get(next.norm)?.kind === 'force' && !lex.modifiers.has(next.norm)) return null;
