@@ -56,16 +56,13 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   for (let i = 0; i < n; i++) sums[i + 2] = sumsOf(prof[i], weights);
   for (let i = 0; i < n; i++) {
     const at = i * K;
-    addSums(em, at, sums[i + 2], 0);
-    addSums(em, at, sums[i + 1], K);
-    addSums(em, at, sums[i + 3], 2 * K);
-    addSums(em, at, sums[i], 3 * K);
-    addSums(em, at, sums[i + 4], 4 * K);
+    // the token's own slot, its neighbours' slots (−1, +1, −2, +2) and its three group codes, in one pass
+    const own = sums[i + 2], m1 = sums[i + 1], p1 = sums[i + 3], m2 = sums[i], p2 = sums[i + 4];
     groupCodes(ctx, prof, i, codes);
-    for (let g = 0; g < GROUPS; g++) {
-      const code = codes[g];
-      addSums(em, at, groups[g][code] ?? (groups[g][code] = groupSum(weights, g, code, buf)), 0);
-    }
+    const g0 = groups[0][codes[0]] ?? (groups[0][codes[0]] = groupSum(weights, 0, codes[0], buf));
+    const g1 = groups[1][codes[1]] ?? (groups[1][codes[1]] = groupSum(weights, 1, codes[1], buf));
+    const g2 = groups[2][codes[2]] ?? (groups[2][codes[2]] = groupSum(weights, 2, codes[2], buf));
+    for (let k = 0; k < K; k++) em[at + k] = own[k] + m1[K + k] + p1[2 * K + k] + m2[3 * K + k] + p2[4 * K + k] + g0[k] + g1[k] + g2[k];
     addRows(weights, buf, pairFeatures(ctx, prof, i, buf), em, at);
   }
   for (let i = 0; i < em.length; i++) em[i] *= weights.scale;
@@ -104,15 +101,6 @@ function groupSum(weights: Weights, group: number, code: number, buf: Int32Array
   return sums;
 }
 
-function addSums(em: Float64Array, at: number, sums: Float64Array, from: number): void {
-  em[at] += sums[from];
-  em[at + 1] += sums[from + 1];
-  em[at + 2] += sums[from + 2];
-  em[at + 3] += sums[from + 3];
-  em[at + 4] += sums[from + 4];
-  em[at + 5] += sums[from + 5];
-  em[at + 6] += sums[from + 6];
-}
 
 /**
  * Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. Spans the lexicons show to
