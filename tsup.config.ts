@@ -54,42 +54,29 @@ function writeDataFile(): void {
  * - The CLI and its worker-thread entry are CJS only and load the library from ./index.js at run time (kept
  *   external), so the data ships once.
  */
+/** What the two library builds share. */
+const library: Options = {
+  entry: { index: 'lib/index.ts' },
+  dts: true,
+  sourcemap: false,
+  // dist/ is emptied by `npm run build` before tsup: the builds run in parallel, and a clean in one could remove
+  // what another wrote (dist/data.bin)
+  clean: false,
+  target: 'node18',
+  platform: 'neutral',
+  splitting: false,
+  treeshake: true,
+  // bundle the edit distance in, so dist/index.mjs has no bare imports and loads in a browser as it is
+  noExternal: ['fast-levenshtein', 'fastest-levenshtein'],
+  // keep Arabic as UTF-8 in the bundle: escaped as \uXXXX it would be three times larger
+  esbuildOptions: (o) => {
+    o.charset = 'utf8';
+  },
+};
+
 export default defineConfig([
-  {
-    entry: { index: 'lib/index.ts' },
-    format: ['esm'],
-    dts: true,
-    sourcemap: false,
-    // dist/ is emptied by `npm run build` before tsup: the builds run in parallel, and a clean in one could remove
-    // what another wrote (dist/data.json)
-    clean: false,
-    target: 'node18',
-    platform: 'neutral',
-    splitting: false,
-    treeshake: true,
-    // bundle the edit distance in, so dist/index.mjs has no bare imports and loads in a browser as it is
-    noExternal: ['fast-levenshtein', 'fastest-levenshtein'],
-    outExtension: () => ({ js: '.mjs' }),
-    // keep Arabic as UTF-8 in the bundle: escaped as \uXXXX it would be three times larger
-    esbuildOptions: (o) => {
-      o.charset = 'utf8';
-    },
-  },
-  {
-    entry: { index: 'lib/index.ts' },
-    format: ['cjs'],
-    dts: true,
-    sourcemap: false,
-    clean: false,
-    target: 'node18',
-    platform: 'neutral',
-    splitting: false,
-    treeshake: true,
-    noExternal: ['fast-levenshtein', 'fastest-levenshtein'],
-    outExtension: () => ({ js: '.js' }),
-    esbuildPlugins: [dataFromFile],
-    onSuccess: async () => writeDataFile(),
-  },
+  { ...library, format: ['esm'], outExtension: () => ({ js: '.mjs' }) },
+  { ...library, format: ['cjs'], outExtension: () => ({ js: '.js' }), esbuildPlugins: [dataFromFile], onSuccess: async () => writeDataFile() },
   {
     entry: { cli: 'lib/cli/main.ts', worker: 'lib/cli/worker.ts' },
     format: ['cjs'],
