@@ -14,7 +14,13 @@ const dataFromFile: NonNullable<Options['esbuildPlugins']>[number] = {
     build.onLoad({ filter: /.*/, namespace: 'arabic-ner-data' }, () => ({
       loader: 'js',
       contents: `
-        const text = require('node:fs').readFileSync(require('node:path').join(__dirname, 'data.bin')).toString('utf16le');
+        const file = require('node:path').join(__dirname, 'data.bin');
+        let text;
+        try {
+          text = require('node:fs').readFileSync(file).toString('utf16le');
+        } catch (e) {
+          throw new Error('arabic-ner: cannot read its data file ' + file + ' (' + e.code + '): the CommonJS build needs data.bin beside it; when bundling, copy it next to the bundle or use the ESM build');
+        }
         const end = text.indexOf('\\n');
         const { data, segments } = JSON.parse(text.slice(0, end));
         const revive = (v) => {

@@ -1,6 +1,6 @@
 /** The command line, run as a user runs it: the built dist/cli.js (npm test builds first). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -136,4 +136,12 @@ describe('arabic-ner CLI', () => {
     const entities = JSON.parse(r.out.trim()).entities as Array<{ text: string; source: string }>;
     expect(entities.map((e) => [e.text, e.source])).toEqual([['جورج بوش', 'model'], ['واشنطن', 'model']]);
   });
+});
+
+test('the CommonJS build without its data file says what is missing and what to do', () => {
+  const lonely = mkdtempSync(join(tmpdir(), 'arabic-ner-lonely-'));
+  copyFileSync(join(__dirname, '..', 'dist', 'index.js'), join(lonely, 'index.js'));
+  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(lonely, 'index.js'))})`], { encoding: 'utf8' });
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toMatch(/arabic-ner: cannot read its data file .*data\.bin \(ENOENT\).*copy it next to the bundle or use the ESM build/);
 });
