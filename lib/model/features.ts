@@ -311,6 +311,9 @@ export const GROUPS = 3;
 /** the number of codes of each group */
 export const GROUP_CODES = [GAZ_TAGS.length ** 3, MAX_TRIGGER_KINDS * MAX_TRIGGER_KINDS * 2, 512 * 16] as const;
 
+/** scratch space for `contextFeatures` (read before the next call) */
+const GROUP_SCRATCH = new Int32Array(GROUPS);
+
 /** Writes the three group codes of token i into `out`. */
 export function groupCodes(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): void {
   const { gaz, trig, tokens } = ctx;
@@ -367,7 +370,7 @@ export function pairFeatures(ctx: FeatureContext, prof: readonly Profile[], i: n
  * `out`; returns how many (the three groups, then the pair features).
  */
 export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
-  const codes = new Int32Array(GROUPS);
+  const codes = GROUP_SCRATCH;
   groupCodes(ctx, prof, i, codes);
   let k = 0;
   for (let g = 0; g < GROUPS; g++) k = groupFeatures(g, codes[g], out, k);

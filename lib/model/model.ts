@@ -101,7 +101,6 @@ function groupSum(weights: Weights, group: number, code: number, buf: Int32Array
   return sums;
 }
 
-
 /**
  * Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. Spans the lexicons show to
  * be no name are dropped: one common word, descriptor or force noun alone (الريف), or a span holding an indefinite
