@@ -8,7 +8,7 @@ import { ruleLexicons } from '../lib/tagger/lexicons';
 import { matchGazetteer } from '../lib/tagger/match';
 import { scan } from '../lib/tokens';
 import { defaultModel, featurize, modelCandidates, modelTags } from '../lib/model/model';
-import { decode, TAGS, viterbi } from '../lib/model/perceptron';
+import { decode, TAGS, train, trainEnsemble, viterbi, type TrainingSentence } from '../lib/model/perceptron';
 
 test('allFeatures equals tokenFeatures on the seed articles', () => {
   const lex = ruleLexicons();
@@ -40,6 +40,26 @@ test('the tagger\'s cached scoring gives the same tags as decoding the full feat
     expect([...modelTags(tokens, weights, lex, gaz, wordLabels)]).toEqual([...slow]);
     expect([...modelTags(tokens, weights, lex, gaz, wordLabels)]).toEqual([...slow]); // from the cached sums
   }
+});
+
+test('an ensemble is the sum of its members, each trained on its own shuffle', () => {
+  // a toy task: feature 1 marks B-PER, feature 2 I-PER, feature 3 O; sentences of various lengths
+  const data: TrainingSentence[] = [];
+  for (let n = 1; n <= 12; n++) {
+    const gold = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : i % 3 === 1 ? 2 : 0));
+    data.push({ gold, feats: [...gold].map((g, i) => Int32Array.of(g === 1 ? 1 : g === 2 ? 2 : 3, 10 + ((n * 7 + i) % 5))) });
+  }
+  const opt = { epochs: 3, buckets: 16, seed: 5 };
+  const one = train(data, opt);
+  expect(trainEnsemble(data, { ...opt, members: 1 })).toEqual(one);
+  const other = train(data, { ...opt, seed: 6 });
+  const two = trainEnsemble(data, { ...opt, members: 2 });
+  expect(Array.from(two.emission)).toEqual(Array.from(one.emission, (v, i) => v + other.emission[i]));
+  expect(Array.from(two.transitions)).toEqual(Array.from(one.transitions, (v, i) => v + other.transitions[i]));
+  // different shuffles give different members, or the test above would prove nothing
+  expect(Array.from(other.emission)).not.toEqual(Array.from(one.emission));
+  // and the ensemble still decodes its training data
+  for (const s of data) expect([...decode(two, s.feats)]).toEqual([...s.gold]);
 });
 
 test('the unrolled Viterbi finds the best BIO-valid path (against an exhaustive search on short random inputs)', () => {
