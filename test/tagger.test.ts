@@ -1,4 +1,6 @@
 /** The tagger on sentences written for these tests (not from the seed corpus), one span rule at a time. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createGazetteer, createTagger, tag, type Entity } from '../lib/index';
 
 const ents = (text: string, tagger = { tag }) => tagger.tag(text).entities.map((e: Entity) => [e.label, e.text]);
@@ -68,6 +70,25 @@ describe('a tagger over a gazetteer that grows', () => {
     g.add({ id: 'loc:x-zinklan', label: 'LOC', ar: 'زنكلان' });
     expect(ents(text, t)).toEqual([['LOC', 'زنكلان'], ['LOC', 'زنكلان']]);
   });
+
+  test('a name found by a rule before its entry existed is linked after the entry is added (the name cache starts over)', () => {
+    const g = createGazetteer([], { builtin: false });
+    const t = createTagger({ gazetteer: g, model: 'off' });
+    const text = 'وقال الرئيس زنكو موبا في كلمته';
+    const before = t.tag(text).entities.find((e) => e.text === 'زنكو موبا')!;
+    expect(before).toMatchObject({ label: 'PER', source: 'rule' });
+    expect(before.id).toBeUndefined();
+    g.add({ id: 'per:x-zinko', label: 'PER', ar: 'زنكو موبا', en: 'Zinko Moba' });
+    expect(t.tag(text).entities.find((e) => e.text === 'زنكو موبا')).toMatchObject({ label: 'PER', id: 'per:x-zinko', latin: 'Zinko Moba' });
+  });
+});
+
+test('tagging the same text again gives the same entities (names read from the cache)', () => {
+  const t = createTagger();
+  const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+  const first = texts.map((x) => JSON.stringify(t.tag(x).entities));
+  expect(texts.map((x) => JSON.stringify(t.tag(x).entities))).toEqual(first);
+  expect(texts.map((x) => JSON.stringify(createTagger().tag(x).entities))).toEqual(first);
 });
 
 describe('precision guards measured on the ANERcorp development split', () => {

@@ -21,9 +21,15 @@ const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model
 const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
 
 export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons, fill: readonly Candidate[] = []): Candidate[] {
-  const gazByStart = new Map<number, Candidate>();
-  for (const c of candidates) if (c.source === 'gazetteer') gazByStart.set(c.tokenStart, c);
-  const valid = (c: Candidate) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazByStart);
+  let gazByStart: Map<number, Candidate> | undefined;
+  const gazetteerAt = (k: number) => {
+    if (!gazByStart) {
+      gazByStart = new Map();
+      for (const c of candidates) if (c.source === 'gazetteer') gazByStart.set(c.tokenStart, c);
+    }
+    return gazByStart.get(k);
+  };
+  const valid = (c: Candidate) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazetteerAt);
   const kept = candidates.filter(valid);
   kept.sort(
     (a, b) =>
@@ -64,12 +70,12 @@ function isNationalityAdjective(tokens: readonly Token[], c: Candidate, lex: Rul
   return /(ات|يه|ي)$/.test(p) && !lex.commonWords.has(p); // طائرات حربية سورية
 }
 
-function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex: RuleLexicons, gazByStart: Map<number, Candidate>): boolean {
+function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex: RuleLexicons, gazetteerAt: (tokenStart: number) => Candidate | undefined): boolean {
   if (c.source !== 'gazetteer' || c.tokenEnd - c.tokenStart < 2) return false;
-  const inner = gazByStart.get(c.tokenStart + 1);
-  if (!inner || inner.end !== c.end) return false;
   // any reading of the first word: بتنظيم الدولة الإسلامية is ب + تنظيم + the name
-  return readings(tokens[c.tokenStart]).some((a) => !a.article && isOutsideDescriptor(lex, a.norm, true));
+  if (!readings(tokens[c.tokenStart]).some((a) => !a.article && isOutsideDescriptor(lex, a.norm, true))) return false;
+  const inner = gazetteerAt(c.tokenStart + 1);
+  return inner !== undefined && inner.end === c.end;
 }
 
 function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken: Uint8Array): void {
@@ -88,11 +94,18 @@ function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken:
   const heads = new Set([...surnames.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
   // a cheap first test of a word against every key and head: its length and last letter
   const mayBe = new Uint32Array(32);
-  const mark = (k: string) => (mayBe[Math.min(k.length, 31)] |= 1 << (k.charCodeAt(k.length - 1) & 31));
+  // every reading of a word ends as the word does (clitics come first), so its last letter rules most words out
+  let lastLetters = 0;
+  const mark = (k: string) => {
+    const bit = 1 << (k.charCodeAt(k.length - 1) & 31);
+    mayBe[Math.min(k.length, 31)] |= bit;
+    lastLetters |= bit;
+  };
   for (const k of surnames.keys()) if (!k.includes(' ')) mark(k);
   heads.forEach(mark);
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i]) continue;
+    const w = tokens[i].norm;
+    if (taken[i] || !((lastLetters >>> (w.charCodeAt(w.length - 1) & 31)) & 1)) continue;
     for (const a of readings(tokens[i])) {
       const n = a.norm;
       if (!((mayBe[Math.min(n.length, 31)] >>> (n.charCodeAt(n.length - 1) & 31)) & 1)) continue;

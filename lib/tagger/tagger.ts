@@ -88,6 +88,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
   let revision = -1;
   let forms: WordForms;
   let wordLabels: (key: string) => number;
+  let named: NameCache;
 
   return {
     tag(text: string): Doc {
@@ -96,6 +97,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
         revision = gazetteer.revision;
         forms = new WordForms(stems);
         wordLabels = (key: string) => gazetteer.wordLabels(key);
+        named = new Map();
       }
       const tokens = scan(text, stems, true, forms);
       const sentences = splitSentences(text, tokens);
@@ -108,35 +110,49 @@ export function createTagger(options?: TaggerOptions): Tagger {
         policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
         .filter((c) => wanted.has(c.label))
-        .map((c) => toEntity(text, c, gazetteer));
+        .map((c) => toEntity(text, c, gazetteer, named));
       return new DocImpl(text, tokens, sentences, entities);
     },
   };
 }
 
-function toEntity(text: string, c: Candidate, gazetteer: Gazetteer): Entity {
+/** What an entity's surface, label and entry give (its normalised form, Latin name, id), by those three. */
+type NameCache = Map<string, Pick<Entity, 'normalized' | 'latin' | 'id' | 'canonical'>>;
+/** beyond this many names the cache starts again (a text stream's names are unbounded) */
+const NAME_CACHE_SIZE = 50_000;
+
+function toEntity(text: string, c: Candidate, gazetteer: Gazetteer, named: NameCache): Entity {
   const surface = text.slice(c.start, c.end);
-  const clean = stripMarks(surface).replace(/\s+/g, ' ');
-  const normalized = c.elided ? 'ا' + clean : clean;
-  // a name the rules or the model found is linked when the gazetteer has it under the same label
-  const index = c.entry ?? gazetteer.entryNamed(normalized, c.label);
-  const entry = index !== undefined ? gazetteer.entryAt(index) : undefined;
+  const key = `${c.label}${c.elided ? '+' : ' '}${c.entry ?? ''} ${surface}`;
+  let name = named.get(key);
+  if (!name) {
+    if (named.size >= NAME_CACHE_SIZE) named.clear();
+    named.set(key, (name = nameOf(surface, c, gazetteer)));
+  }
   const e: Entity = {
     start: c.start,
     end: c.end,
     label: c.label,
     text: surface,
-    normalized,
-    latin: entry?.en || romanize(normalized),
+    normalized: name.normalized,
+    latin: name.latin,
     source: c.source,
     score: Math.round(c.score * 100) / 100,
   };
-  if (entry && entry.label === c.label) {
-    e.id = entry.id;
-    if (entry.ar) e.canonical = entry.ar;
-  }
+  if (name.id) e.id = name.id;
+  if (name.canonical) e.canonical = name.canonical;
   if (c.title) e.title = c.title;
   return e;
+}
+
+function nameOf(surface: string, c: Candidate, gazetteer: Gazetteer): Pick<Entity, 'normalized' | 'latin' | 'id' | 'canonical'> {
+  const clean = stripMarks(surface).replace(/\s+/g, ' ');
+  const normalized = c.elided ? 'ا' + clean : clean;
+  // a name the rules or the model found is linked when the gazetteer has it under the same label
+  const index = c.entry ?? gazetteer.entryNamed(normalized, c.label);
+  const entry = index !== undefined ? gazetteer.entryAt(index) : undefined;
+  const linked = entry && entry.label === c.label ? entry : undefined;
+  return { normalized, latin: entry?.en || romanize(normalized), id: linked?.id, canonical: linked?.ar || undefined };
 }
 
 let shared: Tagger | null = null;
