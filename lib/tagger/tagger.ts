@@ -116,19 +116,27 @@ export function createTagger(options?: TaggerOptions): Tagger {
   };
 }
 
-/** What an entity's surface, label and entry give (its normalised form, Latin name, id), by those three. */
-type NameCache = Map<string, Pick<Entity, 'normalized' | 'latin' | 'id' | 'canonical'>>;
-/** beyond this many names the cache starts again (a text stream's names are unbounded) */
+/** What an entity's surface gives with a label and entry: its normalised form, Latin name and link. */
+interface Name extends Pick<Entity, 'normalized' | 'latin' | 'id' | 'canonical'> {
+  label: Label;
+  elided: boolean;
+  entry: number | undefined;
+}
+/** names by surface (one surface can have several labels or entries) */
+type NameCache = Map<string, Name[]>;
+/** beyond this many surfaces the cache starts again (a text stream's names are unbounded) */
 const NAME_CACHE_SIZE = 50_000;
 
 function toEntity(text: string, c: Candidate, gazetteer: Gazetteer, named: NameCache): Entity {
   const surface = text.slice(c.start, c.end);
-  const key = `${c.label}${c.elided ? '+' : ' '}${c.entry ?? ''} ${surface}`;
-  let name = named.get(key);
-  if (!name) {
+  const elided = !!c.elided;
+  let names = named.get(surface);
+  if (!names) {
     if (named.size >= NAME_CACHE_SIZE) named.clear();
-    named.set(key, (name = nameOf(surface, c, gazetteer)));
+    named.set(surface, (names = []));
   }
+  let name = names.find((n) => n.label === c.label && n.elided === elided && n.entry === c.entry);
+  if (!name) names.push((name = nameOf(surface, c, gazetteer)));
   const e: Entity = {
     start: c.start,
     end: c.end,
@@ -145,14 +153,14 @@ function toEntity(text: string, c: Candidate, gazetteer: Gazetteer, named: NameC
   return e;
 }
 
-function nameOf(surface: string, c: Candidate, gazetteer: Gazetteer): Pick<Entity, 'normalized' | 'latin' | 'id' | 'canonical'> {
+function nameOf(surface: string, c: Candidate, gazetteer: Gazetteer): Name {
   const clean = stripMarks(surface).replace(/\s+/g, ' ');
   const normalized = c.elided ? 'ا' + clean : clean;
   // a name the rules or the model found is linked when the gazetteer has it under the same label
   const index = c.entry ?? gazetteer.entryNamed(normalized, c.label);
   const entry = index !== undefined ? gazetteer.entryAt(index) : undefined;
   const linked = entry && entry.label === c.label ? entry : undefined;
-  return { normalized, latin: entry?.en || romanize(normalized), id: linked?.id, canonical: linked?.ar || undefined };
+  return { label: c.label, elided: !!c.elided, entry: c.entry, normalized, latin: entry?.en || romanize(normalized), id: linked?.id, canonical: linked?.ar || undefined };
 }
 
 let shared: Tagger | null = null;
