@@ -5,9 +5,11 @@
  */
 import { builtinModel } from '../data';
 import type { Label } from '../labels';
-import { type Token, formOf, reading } from '../tokens';
+import { type Token, reading } from '../tokens';
 import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import { opensName } from '../tagger/match';
 import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
 import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
@@ -104,9 +106,10 @@ function groupSum(weights: Weights, group: number, code: number, buf: Int32Array
 /**
  * Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. Spans the lexicons show to
  * be no name are dropped: one common word, descriptor or force noun alone (الريف), or a span holding an indefinite
- * nationality adjective (جوي روسي: "Russian air [support]").
+ * nationality adjective (جوي روسي: "Russian air [support]"). The gazetteer tells which words start a name (an
+ * adverbial accusative such as تاليا is dropped, سوريا is not).
  */
-export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex: RuleLexicons): Candidate[] {
+export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex: RuleLexicons, gazetteer: Gazetteer): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -120,7 +123,7 @@ export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex:
     while (j < tokens.length && TAGS[tags[j]] === 'I-' + label) j++;
     while (j > i + 1 && tokens[j - 1].kind === 'punctuation') j--;
     const a = reading(tokens[i]);
-    if (!plausible(tokens, i, j, lex)) {
+    if (!plausible(tokens, i, j, lex, gazetteer)) {
       i = j;
       continue;
     }
@@ -130,7 +133,7 @@ export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex:
   return out;
 }
 
-function plausible(tokens: readonly Token[], from: number, to: number, lex: RuleLexicons): boolean {
+function plausible(tokens: readonly Token[], from: number, to: number, lex: RuleLexicons, gazetteer: Gazetteer): boolean {
   for (let k = from; k < to; k++) {
     // the word or its stem behind a proclitic (وروسي): an indefinite nationality adjective is no name
     const a = reading(tokens[k]);
@@ -144,7 +147,7 @@ function plausible(tokens: readonly Token[], from: number, to: number, lex: Rule
     if (lex.placeDescriptors.has(stem) || lex.orgDescriptors.has(stem) || lex.forces.has(stem) || lex.titles.has(stem) || lex.titles.has('ال' + stem)) return false;
     // the adverbial accusative of a common adjective (تاليا، حاليا: التالي، الحالي are common words) is no name,
     // unless a gazetteer name starts with the word (سوريا: السوري is common too)
-    if (stem.length >= 4 && stem.endsWith('ا') && lex.commonWords.has('ال' + stem.slice(0, -1)) && !formOf(tokens[from])?.opensName) return false;
+    if (stem.length >= 4 && stem.endsWith('ا') && lex.commonWords.has('ال' + stem.slice(0, -1)) && !opensName(tokens[from], gazetteer)) return false;
   }
   return true;
 }

@@ -29,8 +29,13 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
     if (t.kind === 'punctuation' || !opensName(t, gazetteer)) continue;
     let best: Candidate | null = null;
     // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
-    const bar = readings(t).find((a) => a.proclitics.length === 0)?.score ?? 0;
-    for (const a of readings(t)) {
+    const rs = readings(t);
+    let bar = 0;
+    for (const a of rs) if (a.proclitics.length === 0) {
+      bar = a.score;
+      break;
+    }
+    for (const a of rs) {
       if (a.score < bar) continue;
       const found = longest(tokens, i, a.norm, gazetteer, lex);
       let phrase = found?.phrase;
@@ -83,7 +88,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
 }
 
 /** Can a name of the gazetteer start at this token (some reading opens a phrase or is a glued name)? Kept per word form. */
-function opensName(t: Token, gazetteer: Gazetteer): boolean {
+export function opensName(t: Token, gazetteer: Gazetteer): boolean {
   const f = formOf(t);
   if (f && f.gazetteer === gazetteer && f.gazetteerRevision === gazetteer.revision) return f.opensName;
   let opens = false;

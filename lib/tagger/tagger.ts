@@ -105,7 +105,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const matched = matchGazetteer(tokens, gazetteer, lex);
       const fromGazetteer = matched.some((c) => c.weak) ? matched.filter((c) => !c.weak) : matched;
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
-      const fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, matched, wordLabels), lex) : [];
+      const fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, matched, wordLabels), lex, gazetteer) : [];
       const resolved =
         policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
