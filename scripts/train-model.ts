@@ -141,7 +141,7 @@ function toTraining(s: Sentence): TrainingSentence {
 function scoreModel(w: Weights, dev: Sentence[], feats: TrainingSentence[]): ReturnType<Scorer['scores']> {
   const scorer = new Scorer();
   dev.forEach((s, k) => {
-    const pred = modelCandidates(s.tokens, decode(w, feats[k].feats), lex, gazetteer).map((c) => ({ start: c.tokenStart, end: c.tokenEnd, label: c.label }));
+    const pred = modelCandidates(s.tokens, decode(w, feats[k].feats)).map((c) => ({ start: c.tokenStart, end: c.tokenEnd, label: c.label }));
     scorer.add(s.goldSpans, pred);
   });
   return scorer.scores();

@@ -103,13 +103,8 @@ function groupSum(weights: Weights, group: number, code: number, buf: Int32Array
   return sums;
 }
 
-/**
- * Decoded BIO spans as candidates. Proclitics of the first token stay outside the span. Spans the lexicons show to
- * be no name are dropped: one common word, descriptor or force noun alone (الريف), or a span holding an indefinite
- * nationality adjective (جوي روسي: "Russian air [support]"). The gazetteer tells which words start a name (an
- * adverbial accusative such as تاليا is dropped, سوريا is not).
- */
-export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex: RuleLexicons, gazetteer: Gazetteer): Candidate[] {
+/** The decoded BIO spans as candidates. Proclitics of the first token stay outside the span. */
+export function modelCandidates(tokens: readonly Token[], tags: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -123,17 +118,22 @@ export function modelCandidates(tokens: readonly Token[], tags: Uint8Array, lex:
     while (j < tokens.length && TAGS[tags[j]] === 'I-' + label) j++;
     while (j > i + 1 && tokens[j - 1].kind === 'punctuation') j--;
     const a = reading(tokens[i]);
-    if (!plausible(tokens, i, j, lex, gazetteer)) {
-      i = j;
-      continue;
-    }
     out.push({ start: tokens[i].start + (a ? (a.article ?? a.stem).start : 0), end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label, source: 'model', score: 0.6 });
     i = j;
   }
   return out;
 }
 
-function plausible(tokens: readonly Token[], from: number, to: number, lex: RuleLexicons, gazetteer: Gazetteer): boolean {
+/**
+ * Is a model span a name by the project's guidelines? Spans the lexicons show to be no name are not: one common word,
+ * descriptor or force noun alone (الريف), or a span holding an indefinite nationality adjective (جوي روسي: "Russian
+ * air [support]"). The gazetteer tells which words start a name (an adverbial accusative such as تاليا is no name,
+ * سوريا is). The tagger applies this guard when the model joins the gazetteer and rules ('fill', 'first'), not to the
+ * model alone ('only', ANERcorp's conventions, which tag الخليج، الجزيرة، مبارك).
+ */
+export function isPlausibleName(tokens: readonly Token[], c: Candidate, lex: RuleLexicons, gazetteer: Gazetteer): boolean {
+  const from = c.tokenStart;
+  const to = c.tokenEnd;
   for (let k = from; k < to; k++) {
     // the word or its stem behind a proclitic (وروسي): an indefinite nationality adjective is no name
     const a = reading(tokens[k]);

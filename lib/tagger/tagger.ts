@@ -13,7 +13,7 @@ import { ruleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
 import { resolve } from './resolve';
 import { applyRules } from './rules';
-import { defaultModel, modelCandidates, modelTags } from '../model/model';
+import { defaultModel, isPlausibleName, modelCandidates, modelTags } from '../model/model';
 import type { Candidate, Doc, Entity } from './types';
 
 export interface TaggerOptions {
@@ -105,7 +105,8 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const matched = matchGazetteer(tokens, gazetteer, lex);
       const fromGazetteer = matched.some((c) => c.weak) ? matched.filter((c) => !c.weak) : matched;
       const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
-      const fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, matched, wordLabels), lex, gazetteer) : [];
+      let fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, matched, wordLabels)) : [];
+      if (policy !== 'only') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
       const resolved =
         policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       const entities = resolved
