@@ -30,15 +30,11 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
     return gazByStart.get(k);
   };
   const valid = (c: Candidate) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazetteerAt);
-  const kept = candidates.filter(valid);
-  kept.sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      Number(!!b.contextual) - Number(!!a.contextual) ||
-      SOURCE_RANK[b.source] - SOURCE_RANK[a.source] ||
-      b.score - a.score ||
-      a.start - b.start,
-  );
+  // the order of precedence, compared on plain records of one shape (candidates come in several)
+  const kept = candidates
+    .filter(valid)
+    .map((c) => ({ c, length: c.end - c.start, rank: (c.contextual ? 4 : 0) + SOURCE_RANK[c.source], score: c.score, start: c.start }))
+    .sort((a, b) => b.length - a.length || b.rank - a.rank || b.score - a.score || a.start - b.start);
   const taken = new Uint8Array(tokens.length);
   const chosen: Candidate[] = [];
   const select = (c: Candidate) => {
@@ -46,7 +42,7 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
     for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
     chosen.push(c);
   };
-  kept.forEach(select);
+  for (const k of kept) select(k.c);
   // a lower layer (the model's spans, or with the 'first' policy the gazetteer's and rules') fills what is left
   fill.filter(valid).forEach(select);
   // titles found by the person rule stay with the person
@@ -54,7 +50,12 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
   for (const x of candidates) if (x.title && x.label === 'PER' && !titles.has(x.tokenStart)) titles.set(x.tokenStart, x.title);
   for (const c of chosen) if (c.label === 'PER' && !c.title && titles.has(c.tokenStart)) c.title = titles.get(c.tokenStart);
   propagateSurnames(tokens, chosen, taken);
-  return chosen.sort((a, b) => a.start - b.start);
+  // in text order: the chosen spans share no token
+  const byToken = new Array<Candidate | undefined>(tokens.length);
+  for (const c of chosen) byToken[c.tokenStart] = c;
+  const out: Candidate[] = [];
+  for (const c of byToken) if (c) out.push(c);
+  return out;
 }
 
 function isNationalityAdjective(tokens: readonly Token[], c: Candidate, lex: RuleLexicons): boolean {
