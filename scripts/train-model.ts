@@ -28,8 +28,8 @@ import { defaultLexicon } from '../lib/lexicon';
 import { featurize, modelCandidates, setDefaultModel } from '../lib/model/model';
 import { decode, pack, TAGS, trainEnsemble, type TrainingSentence, type Weights } from '../lib/model/perceptron';
 import { ruleLexicons } from '../lib/tagger/lexicons';
-import { matchGazetteer } from '../lib/tagger/match';
-import { createTagger, type ModelPolicy } from '../lib/tagger/tagger';
+import { resolve } from '../lib/tagger/resolve';
+import { createTagger, ruleStage, type ModelPolicy } from '../lib/tagger/tagger';
 import { scan, type Token } from '../lib/tokens';
 import { Scorer, OVERALL, type Mention } from '../lib/eval/score';
 import { scoreTable } from '../lib/eval/report';
@@ -134,7 +134,9 @@ function train(data: readonly TrainingSentence[]): Weights {
 }
 
 function toTraining(s: Sentence): TrainingSentence {
-  return { feats: featurize(s.tokens, lex, matchGazetteer(s.tokens, gazetteer, lex), wordLabels), gold: s.gold };
+  // the model's input as the tagger builds it (lib/tagger/tagger.ts)
+  const { matched, candidates } = ruleStage(s.text, s.tokens, gazetteer, lex);
+  return { feats: featurize(s.tokens, lex, { gazetteer: matched, resolved: resolve(s.tokens, candidates, lex), wordLabels }), gold: s.gold };
 }
 
 /** Strict entity scores over token ranges: the model alone. */

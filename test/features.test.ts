@@ -1,11 +1,12 @@
 /** The fast featurizer (cached per-word profiles) gives exactly the features of the readable definition. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allFeatures, gazetteerTags, tokenFeatures, triggerTags, type FeatureContext } from '../lib/model/features';
+import { allFeatures, gazetteerTags, systemTags, tokenFeatures, triggerTags, type FeatureContext } from '../lib/model/features';
 import { defaultGazetteer } from '../lib/gazetteer/gazetteer';
 import { defaultLexicon } from '../lib/lexicon';
 import { ruleLexicons } from '../lib/tagger/lexicons';
-import { matchGazetteer } from '../lib/tagger/match';
+import { resolve } from '../lib/tagger/resolve';
+import { ruleStage } from '../lib/tagger/tagger';
 import { scan } from '../lib/tokens';
 import { defaultModel, featurize, isPlausibleName, modelCandidates, modelTags } from '../lib/model/model';
 import { decode, TAGS, train, trainEnsemble, viterbi, type TrainingSentence } from '../lib/model/perceptron';
@@ -15,7 +16,15 @@ test('allFeatures equals tokenFeatures on the seed articles', () => {
   const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
   for (const text of [...texts, 'تدمر', '']) {
     const tokens = scan(text, defaultLexicon());
-    const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, matchGazetteer(tokens, defaultGazetteer(), lex)), trig: triggerTags(tokens, lex), wordLabels: (k) => defaultGazetteer().wordLabels(k) };
+    const { matched, candidates } = ruleStage(text, tokens, defaultGazetteer(), lex);
+    const ctx: FeatureContext = {
+      tokens,
+      lex,
+      gaz: gazetteerTags(tokens.length, matched),
+      trig: triggerTags(tokens, lex),
+      sys: systemTags(tokens.length, resolve(tokens, candidates, lex)),
+      wordLabels: (k) => defaultGazetteer().wordLabels(k),
+    };
     const fast = allFeatures(ctx);
     // twice: the second run reads the cache
     const again = allFeatures(ctx);
@@ -35,10 +44,11 @@ test('the tagger\'s cached scoring gives the same tags as decoding the full feat
   const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
   for (const text of texts) {
     const tokens = scan(text, defaultLexicon());
-    const gaz = matchGazetteer(tokens, defaultGazetteer(), lex);
-    const slow = decode(weights, featurize(tokens, lex, gaz, wordLabels));
-    expect([...modelTags(tokens, weights, lex, gaz, wordLabels)]).toEqual([...slow]);
-    expect([...modelTags(tokens, weights, lex, gaz, wordLabels)]).toEqual([...slow]); // from the cached sums
+    const { matched, candidates } = ruleStage(text, tokens, defaultGazetteer(), lex);
+    const input = { gazetteer: matched, resolved: resolve(tokens, candidates, lex), wordLabels };
+    const slow = decode(weights, featurize(tokens, lex, input));
+    expect([...modelTags(tokens, weights, lex, input)]).toEqual([...slow]);
+    expect([...modelTags(tokens, weights, lex, input)]).toEqual([...slow]); // from the cached sums
   }
 });
 

@@ -6,11 +6,13 @@
  * Templates: the word and its stem after proclitics, the proclitic pattern, stem prefixes and suffixes (1–4 letters),
  * word shape, neighbouring words and stems (window ±2), gazetteer membership of the token and its neighbours (label,
  * B/I), trigger words before (title, rank, role, place or organisation descriptor, force noun), person-name lexicon
- * membership (token and neighbours), the common-word flag, a nisba-adjective shape, and an opening quote before.
+ * membership (token and neighbours), the common-word flag, a nisba-adjective shape, an opening quote before, and the
+ * tags (label, B/I, gazetteer or rule) of the token and its neighbours in what the gazetteer and rules alone resolve to.
  */
 import { type Token, formOf, reading, readings } from '../tokens';
 import { opensTrigger, type RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
+import { LABELS } from '../labels';
 
 /** Per-token context the features read besides the tokens. */
 export interface FeatureContext {
@@ -20,6 +22,8 @@ export interface FeatureContext {
   gaz: Uint8Array;
   /** the trigger kind that ends right before each token, as an index into TRIGGER_KINDS ('', 'title', 'place', …) */
   trig: Uint8Array;
+  /** the tag each token has in what the gazetteer and rules alone resolve to, as an index into SYSTEM_TAGS */
+  sys: Uint8Array;
   /** the labels (a bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word gazetteer names that hold a word key */
   wordLabels: (key: string) => number;
 }
@@ -28,7 +32,7 @@ export const enum T {
   Bias, Word, Stem, Procl, Pre2, Pre3, Suf2, Suf3, Shape, WordM1, WordP1, StemM1, StemP1, WordM2, WordP2,
   Gaz, GazM1, GazP1, TrigM1, TrigM2, Name, NameM1, NameP1, Common, BigramM1, BigramP1, Nisba, Quote,
   StemM2, StemP2, WordSuf3, ArticleM1P1, NameM2P2, GazWord, WordLabels,
-  Pre1, Pre4, Suf1, Suf4, Count,
+  Pre1, Pre4, Suf1, Suf4, Sys, SysM1, SysP1, Count,
 }
 
 const SEEDS = Array.from({ length: T.Count }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
@@ -126,6 +130,9 @@ export const BIAS_FEATURE = hashFeature(T.Bias, '');
 /** The gazetteer tags of `FeatureContext.gaz` (the boundary last: what stands beyond the text). */
 export const GAZ_TAGS = ['', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-UNIT', 'I-UNIT', BOUNDARY] as const;
 const GAZ_EDGE = GAZ_TAGS.length - 1;
+/** The tags of `FeatureContext.sys`: '', B-/I- of each label from the gazetteer (g) or a rule (r), the boundary. */
+export const SYSTEM_TAGS: readonly string[] = ['', ...['g', 'r'].flatMap((s) => LABELS.flatMap((l) => [`B-${l}/${s}`, `I-${l}/${s}`])), BOUNDARY];
+const SYS_EDGE = SYSTEM_TAGS.length - 1;
 /** The trigger kinds of `FeatureContext.trig`: '' and the boundary, then each kind as first met (see `triggerCode`). */
 export const TRIGGER_KINDS: string[] = ['', BOUNDARY];
 const TRIG_EDGE = 1;
@@ -164,6 +171,10 @@ function smallValue(template: T, code: number): string {
       return TRIGGER_KINDS[code];
     case T.Quote:
       return code ? 'q' : '';
+    case T.Sys:
+    case T.SysM1:
+    case T.SysP1:
+      return SYSTEM_TAGS[code];
     case T.ArticleM1P1:
       return ARTS[code >> 6] + ARTS[(code >> 3) & 7] + ARTS[code & 7];
     case T.NameM2P2:
@@ -299,24 +310,25 @@ export function profiles(tokens: readonly Token[], lex: RuleLexicons, wordLabels
 }
 
 /** The most context features a token has. */
-export const CONTEXT_FEATURES = 11;
+export const CONTEXT_FEATURES = 14;
 
 /**
  * The small-vocabulary context features come in three groups, each named by one code a token (`groupCodes`): the
  * gazetteer tags of the token and its neighbours; the triggers before it and an opening quote; the article-or-kind
- * pattern of the token and its neighbours with the name classes two words away. A group's features follow from its
- * code alone (`groupFeatures`), so the tagger sums a code's weights once (lib/model/model.ts).
+ * pattern of the token and its neighbours with the name classes two words away; the gazetteer-and-rules tags of the
+ * token and its neighbours. A group's features follow from its code alone (`groupFeatures`), so the tagger sums a
+ * code's weights once (lib/model/model.ts).
  */
-export const GROUPS = 3;
+export const GROUPS = 4;
 /** the number of codes of each group */
-export const GROUP_CODES = [GAZ_TAGS.length ** 3, MAX_TRIGGER_KINDS * MAX_TRIGGER_KINDS * 2, 512 * 16] as const;
+export const GROUP_CODES = [GAZ_TAGS.length ** 3, MAX_TRIGGER_KINDS * MAX_TRIGGER_KINDS * 2, 512 * 16, SYSTEM_TAGS.length ** 3] as const;
 
 /** scratch space for `contextFeatures` (read before the next call) */
 const GROUP_SCRATCH = new Int32Array(GROUPS);
 
 /** Writes the three group codes of token i into `out`. */
 export function groupCodes(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): void {
-  const { gaz, trig, tokens } = ctx;
+  const { gaz, trig, sys, tokens } = ctx;
   const n = prof.length;
   const p = prof[i];
   const a = i > 0 ? prof[i - 1] : EDGE;
@@ -331,6 +343,8 @@ export function groupCodes(ctx: FeatureContext, prof: readonly Profile[], i: num
   out[0] = (gaz[i] * GAZ_TAGS.length + gm) * GAZ_TAGS.length + gp;
   out[1] = (trig[i] * MAX_TRIGGER_KINDS + tm) * 2 + quote;
   out[2] = (((a.art << 6) | (p.art << 3) | b.art) << 4) | (a2.name << 2) | b2.name;
+  const S = SYSTEM_TAGS.length;
+  out[3] = (sys[i] * S + (i > 0 ? sys[i - 1] : SYS_EDGE)) * S + (i + 1 < n ? sys[i + 1] : SYS_EDGE);
 }
 
 /** Writes the features of group `group` with code `code` into `out` at `k`; returns the new `k`. */
@@ -344,9 +358,14 @@ export function groupFeatures(group: number, code: number, out: Int32Array, k: n
     out[k++] = small(T.TrigM1, code >> 1 >> TRIGGER_BITS);
     out[k++] = small(T.TrigM2, (code >> 1) & (MAX_TRIGGER_KINDS - 1));
     out[k++] = small(T.Quote, code & 1);
-  } else {
+  } else if (group === 2) {
     out[k++] = small(T.ArticleM1P1, code >> 4);
     out[k++] = small(T.NameM2P2, code & 15);
+  } else {
+    const S = SYSTEM_TAGS.length;
+    out[k++] = small(T.Sys, Math.floor(code / (S * S)));
+    out[k++] = small(T.SysM1, Math.floor(code / S) % S);
+    out[k++] = small(T.SysP1, code % S);
   }
   return k;
 }
@@ -432,6 +451,9 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
     emit(hashFeature(T.Pre4, stem.slice(0, 4)));
     emit(hashFeature(T.Suf4, stem.slice(-4)));
   }
+  emit(hashFeature(T.Sys, SYSTEM_TAGS[ctx.sys[i]]));
+  emit(hashFeature(T.SysM1, i > 0 ? SYSTEM_TAGS[ctx.sys[i - 1]] : '<s>'));
+  emit(hashFeature(T.SysP1, i + 1 < tokens.length ? SYSTEM_TAGS[ctx.sys[i + 1]] : '<s>'));
 }
 
 /** Gazetteer B/I tags of each token (indexes into GAZ_TAGS) from the gazetteer stage's candidates. */
@@ -439,6 +461,18 @@ export function gazetteerTags(n: number, candidates: readonly Candidate[]): Uint
   const out = new Uint8Array(n);
   for (const c of candidates) {
     const b = GAZ_TAGS.indexOf(('B-' + c.label) as (typeof GAZ_TAGS)[number]);
+    out[c.tokenStart] = b;
+    for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = b + 1;
+  }
+  return out;
+}
+
+/** The tags of each token (indexes into SYSTEM_TAGS) in the gazetteer-and-rules resolution (model spans are left out). */
+export function systemTags(n: number, resolved: readonly Candidate[]): Uint8Array {
+  const out = new Uint8Array(n);
+  for (const c of resolved) {
+    if (c.source === 'model') continue;
+    const b = SYSTEM_TAGS.indexOf(`B-${c.label}/${c.source === 'gazetteer' ? 'g' : 'r'}`);
     out[c.tokenStart] = b;
     for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = b + 1;
   }

@@ -10,7 +10,7 @@ import type { RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
 import type { Gazetteer } from '../gazetteer/gazetteer';
 import { opensName } from '../tagger/match';
-import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, triggerTags, type FeatureContext, type Profile } from './features';
+import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, systemTags, triggerTags, type FeatureContext, type Profile } from './features';
 import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
@@ -29,13 +29,24 @@ export function setDefaultModel(w: Weights | null): void {
   shipped = w;
 }
 
-function contextOf(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): FeatureContext {
-  return { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex), wordLabels };
+/**
+ * What the model reads besides the tokens: every gazetteer match (weak ones too), what the gazetteer and rules alone
+ * resolve to, and the labels of the gazetteer's multi-word names by word.
+ */
+export interface ModelInput {
+  gazetteer: readonly Candidate[];
+  resolved: readonly Candidate[];
+  wordLabels: (key: string) => number;
+}
+
+function contextOf(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput): FeatureContext {
+  const n = tokens.length;
+  return { tokens, lex, gaz: gazetteerTags(n, input.gazetteer), trig: triggerTags(tokens, lex), sys: systemTags(n, input.resolved), wordLabels: input.wordLabels };
 }
 
 /** Feature buckets of every token (internal: the training script's input). */
-export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Int32Array[] {
-  return allFeatures(contextOf(tokens, lex, gazetteerCandidates, wordLabels));
+export function featurize(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput): Int32Array[] {
+  return allFeatures(contextOf(tokens, lex, input));
 }
 
 /**
@@ -43,9 +54,9 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, gazetteer
  * slot of a word's profile (its own features, and its features as a neighbour at −1, +1, −2, +2) are summed once per
  * word form and cached on the profile; per token only the context features are read from the weight table.
  */
-export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], wordLabels: (key: string) => number): Uint8Array {
-  const prof = profiles(tokens, lex, wordLabels);
-  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(tokens.length, gazetteerCandidates), trig: triggerTags(tokens, lex), wordLabels };
+export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, input: ModelInput): Uint8Array {
+  const prof = profiles(tokens, lex, input.wordLabels);
+  const ctx = contextOf(tokens, lex, input);
   const n = prof.length;
   const em = new Float64Array(n * K);
   const buf = new Int32Array(CONTEXT_FEATURES);
@@ -58,13 +69,14 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   for (let i = 0; i < n; i++) sums[i + 2] = sumsOf(prof[i], weights);
   for (let i = 0; i < n; i++) {
     const at = i * K;
-    // the token's own slot, its neighbours' slots (−1, +1, −2, +2) and its three group codes, in one pass
+    // the token's own slot, its neighbours' slots (−1, +1, −2, +2) and its four group codes, in one pass
     const own = sums[i + 2], m1 = sums[i + 1], p1 = sums[i + 3], m2 = sums[i], p2 = sums[i + 4];
     groupCodes(ctx, prof, i, codes);
     const g0 = groups[0][codes[0]] ?? (groups[0][codes[0]] = groupSum(weights, 0, codes[0], buf));
     const g1 = groups[1][codes[1]] ?? (groups[1][codes[1]] = groupSum(weights, 1, codes[1], buf));
     const g2 = groups[2][codes[2]] ?? (groups[2][codes[2]] = groupSum(weights, 2, codes[2], buf));
-    for (let k = 0; k < K; k++) em[at + k] = own[k] + m1[K + k] + p1[2 * K + k] + m2[3 * K + k] + p2[4 * K + k] + g0[k] + g1[k] + g2[k];
+    const g3 = groups[3][codes[3]] ?? (groups[3][codes[3]] = groupSum(weights, 3, codes[3], buf));
+    for (let k = 0; k < K; k++) em[at + k] = own[k] + m1[K + k] + p1[2 * K + k] + m2[3 * K + k] + p2[4 * K + k] + g0[k] + g1[k] + g2[k] + g3[k];
     addRows(weights, buf, pairFeatures(ctx, prof, i, buf), em, at);
   }
   for (let i = 0; i < em.length; i++) em[i] *= weights.scale;

@@ -9,7 +9,7 @@ import { stripMarks } from '../normalize';
 import { splitSentences } from '../sentences';
 import { scan, WordForms, type Token } from '../tokens';
 import { romanize } from '../translit/romanize';
-import { ruleLexicons } from './lexicons';
+import { ruleLexicons, type RuleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
 import { resolve } from './resolve';
 import { applyRules } from './rules';
@@ -101,14 +101,17 @@ export function createTagger(options?: TaggerOptions): Tagger {
       }
       const tokens = scan(text, stems, true, forms);
       const sentences = splitSentences(text, tokens);
-      // every gazetteer match is a feature of the model; the weak ones are not reported (see lib/tagger/match.ts)
-      const matched = matchGazetteer(tokens, gazetteer, lex);
-      const fromGazetteer = matched.some((c) => c.weak) ? matched.filter((c) => !c.weak) : matched;
-      const candidates: Candidate[] = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
-      let fromModel = weights ? modelCandidates(tokens, modelTags(tokens, weights, lex, matched, wordLabels)) : [];
-      if (policy !== 'only') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
-      const resolved =
-        policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
+      const { matched, candidates } = ruleStage(text, tokens, gazetteer, lex, useRules);
+      let resolved: Candidate[];
+      if (weights) {
+        // the model reads what the gazetteer and rules alone resolve to
+        const alone = resolve(tokens, candidates, lex);
+        let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { gazetteer: matched, resolved: alone, wordLabels }));
+        if (policy !== 'only') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
+        resolved = policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
+      } else {
+        resolved = resolve(tokens, candidates, lex);
+      }
       const entities = resolved
         .filter((c) => wanted.has(c.label))
         .map((c) => toEntity(text, c, gazetteer, named));
@@ -127,6 +130,18 @@ interface Name extends Pick<Entity, 'normalized' | 'latin' | 'id' | 'canonical'>
 type NameCache = Map<string, Name[]>;
 /** beyond this many surfaces the cache starts again (a text stream's names are unbounded) */
 const NAME_CACHE_SIZE = 50_000;
+
+/**
+ * @internal The gazetteer and rule stage: every gazetteer match (`matched`: the weak ones are the model's features, not
+ * reported; see lib/tagger/match.ts) and the candidates it proposes (`candidates`: the strong matches and the rules').
+ * The training script builds the model's input with it, as the tagger does.
+ */
+export function ruleStage(text: string, tokens: readonly Token[], gazetteer: Gazetteer, lex: RuleLexicons, useRules = true): { matched: Candidate[]; candidates: Candidate[] } {
+  const matched = matchGazetteer(tokens, gazetteer, lex);
+  const fromGazetteer = matched.some((c) => c.weak) ? matched.filter((c) => !c.weak) : matched;
+  const candidates = useRules ? [...fromGazetteer, ...applyRules(text, tokens, lex, fromGazetteer, (k) => gazetteer.personBySurname(k))] : fromGazetteer;
+  return { matched, candidates };
+}
 
 function toEntity(text: string, c: Candidate, gazetteer: Gazetteer, named: NameCache): Entity {
   const surface = text.slice(c.start, c.end);
