@@ -313,7 +313,7 @@ export function profiles(tokens: readonly Token[], lex: RuleLexicons, wordLabels
 export const CONTEXT_FEATURES = 14;
 
 /**
- * The small-vocabulary context features come in three groups, each named by one code a token (`groupCodes`): the
+ * The small-vocabulary context features come in four groups, each named by one code a token (`groupCodes`): the
  * gazetteer tags of the token and its neighbours; the triggers before it and an opening quote; the article-or-kind
  * pattern of the token and its neighbours with the name classes two words away; the gazetteer-and-rules tags of the
  * token and its neighbours. A group's features follow from its code alone (`groupFeatures`), so the tagger sums a
@@ -326,7 +326,7 @@ export const GROUP_CODES = [GAZ_TAGS.length ** 3, MAX_TRIGGER_KINDS * MAX_TRIGGE
 /** scratch space for `contextFeatures` (read before the next call) */
 const GROUP_SCRATCH = new Int32Array(GROUPS);
 
-/** Writes the three group codes of token i into `out`. */
+/** Writes the four group codes of token i into `out`. */
 export function groupCodes(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): void {
   const { gaz, trig, sys, tokens } = ctx;
   const n = prof.length;
@@ -386,7 +386,7 @@ export function pairFeatures(ctx: FeatureContext, prof: readonly Profile[], i: n
 
 /**
  * Writes the features of token i that depend on more than one word or on the gazetteer and trigger context into
- * `out`; returns how many (the three groups, then the pair features).
+ * `out`; returns how many (the four groups, then the pair features).
  */
 export function contextFeatures(ctx: FeatureContext, prof: readonly Profile[], i: number, out: Int32Array): number {
   const codes = GROUP_SCRATCH;

@@ -58,7 +58,9 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   const prof = profiles(tokens, lex, input.wordLabels);
   const ctx = contextOf(tokens, lex, input);
   const n = prof.length;
-  const em = new Float64Array(n * K);
+  // every row is written before it is read, so a table kept from an earlier text serves (up to 8 MB kept)
+  if (scratch.length < n * K && n * K <= SCRATCH_MAX) scratch = new Float64Array(Math.max(n * K, 2 * scratch.length));
+  const em = scratch.length >= n * K ? scratch : new Float64Array(n * K);
   const buf = new Int32Array(CONTEXT_FEATURES);
   const codes = new Int32Array(GROUPS);
   const groups = groupSums(weights);
@@ -79,12 +81,15 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
     for (let k = 0; k < K; k++) em[at + k] = own[k] + m1[K + k] + p1[2 * K + k] + m2[3 * K + k] + p2[4 * K + k] + g0[k] + g1[k] + g2[k] + g3[k];
     addRows(weights, buf, pairFeatures(ctx, prof, i, buf), em, at);
   }
-  for (let i = 0; i < em.length; i++) em[i] *= weights.scale;
+  for (let i = 0; i < n * K; i++) em[i] *= weights.scale;
   return viterbi(weights, em, n);
 }
 
 const K = TAGS.length;
 const BIAS = Int32Array.of(BIAS_FEATURE);
+/** the emission scores of the text being tagged (tagging is synchronous, so one table serves every call) */
+let scratch = new Float64Array(1024 * K);
+const SCRATCH_MAX = 1 << 20;
 
 /** The profile's summed weights per slot (slot 0 with the bias), computed once per profile and weights. */
 function sumsOf(p: Profile, weights: Weights): Float64Array {
