@@ -20,14 +20,15 @@
  * Tokens/s always counts the same unit, the tokens of the regex in (a) over the input a row ran on, so rows compare.
  * MB is 10^6 bytes of UTF-8 input.
  *
- * Also measured: cold start (fresh `node -e`: require + first tag(), median of 5), peak RSS and heap after tagging
- * the 10 MB input (a fresh child process), and the size of dist/ (raw and gzip -9).
+ * Also measured: cold start (fresh `node -e`: require + first tag(), and the same through Node's ESM entry; median of
+ * 5), peak RSS and heap after tagging the 10 MB input (a fresh child process), and the size of dist/ (raw and gzip -9).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { Bench, type Task } from 'tinybench';
 import * as lib from '../dist/index.js';
 
@@ -402,6 +403,9 @@ interface Cold {
   nodeMs: number;
   requireMs: number;
   firstTagMs: number;
+  /** the same through Node's ESM entry (dist/index.node.mjs, what `import 'arabic-ner'` loads in Node) */
+  importMs: number;
+  importFirstTagMs: number;
 }
 
 function coldStart(runs = 5): Cold {
@@ -410,10 +414,16 @@ function coldStart(runs = 5): Cold {
     `const t0 = performance.now(); const lib = require(${JSON.stringify(file)}); const t1 = performance.now();` +
     `lib.tag('قصف التحالف مواقع لداعش في تدمر'); const t2 = performance.now();` +
     `process.stdout.write(JSON.stringify({ require: t1 - t0, tag: t2 - t1 }));`;
+  const esm =
+    `const t0 = performance.now(); const lib = await import(${JSON.stringify(pathToFileURL(join(DIST, 'index.node.mjs')).href)}); const t1 = performance.now();` +
+    `lib.tag('قصف التحالف مواقع لداعش في تدمر'); const t2 = performance.now();` +
+    `process.stdout.write(JSON.stringify({ require: t1 - t0, tag: t2 - t1 }));`;
   const wall: number[] = [];
   const bare: number[] = [];
   const req: number[] = [];
   const first: number[] = [];
+  const imp: number[] = [];
+  const impFirst: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     execFileSync(process.execPath, ['-e', '0']);
@@ -424,8 +434,11 @@ function coldStart(runs = 5): Cold {
     const r = JSON.parse(out) as { require: number; tag: number };
     req.push(r.require);
     first.push(r.tag);
+    const e = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { encoding: 'utf8' })) as { require: number; tag: number };
+    imp.push(e.require);
+    impFirst.push(e.tag);
   }
-  return { processMs: median(wall), nodeMs: median(bare), requireMs: median(req), firstTagMs: median(first) };
+  return { processMs: median(wall), nodeMs: median(bare), requireMs: median(req), firstTagMs: median(first), importMs: median(imp), importFirstTagMs: median(impFirst) };
 }
 
 interface Memory {
@@ -520,7 +533,8 @@ async function main(): Promise<void> {
   const other = [
     `- cold start (fresh \`node -e\`: require dist/index.js + first tag() of a short sentence; median of 5): ` +
       `**${fmt(cold.requireMs + cold.firstTagMs, 0)} ms** in the process (require ${fmt(cold.requireMs, 0)} ms + first tag ${fmt(cold.firstTagMs, 0)} ms); ` +
-      `whole process ${fmt(cold.processMs, 0)} ms wall, of which node itself (\`node -e 0\`) ${fmt(cold.nodeMs, 0)} ms`,
+      `whole process ${fmt(cold.processMs, 0)} ms wall, of which node itself (\`node -e 0\`) ${fmt(cold.nodeMs, 0)} ms; ` +
+      `through Node's ESM entry (\`import\`): **${fmt(cold.importMs + cold.importFirstTagMs, 0)} ms** (import ${fmt(cold.importMs, 0)} ms + first tag ${fmt(cold.importFirstTagMs, 0)} ms)`,
     `- memory, tagging the 10 MB input in a fresh process (\`--expose-gc\`, no peers), results discarded as they come (streaming): ` +
       `peak RSS **${fmt(mem.streamed.rssMB, 0)} MB**, heap used after the run ${fmt(mem.streamed.heapMB, 0)} MB (${fmt(mem.streamed.heapAfterGcMB, 0)} MB after GC); ` +
       `after loading + one tag(): RSS ${fmt(mem.baseline.rssMB, 0)} MB, heap ${fmt(mem.baseline.heapMB, 0)} MB`,

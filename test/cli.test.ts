@@ -145,3 +145,20 @@ test('the CommonJS build without its data file says what is missing and what to 
   expect(r.status).not.toBe(0);
   expect(r.stderr).toMatch(/arabic-ner: cannot read its data file .*data\.bin \(ENOENT\).*copy it next to the bundle or use the ESM build/);
 });
+
+test("Node's ESM entry exports what the inline ESM build exports, and `import 'arabic-ner'` in Node takes it", () => {
+  const dist = join(__dirname, '..', 'dist');
+  const code = `
+    const node = await import(${JSON.stringify(join(dist, 'index.node.mjs'))});
+    const inline = await import(${JSON.stringify(join(dist, 'index.mjs'))});
+    const byName = await import('arabic-ner');
+    console.log(JSON.stringify({ node: Object.keys(node).sort(), inline: Object.keys(inline).sort(), same: byName.tag === node.tag, entities: byName.tag('زار الوفد تدمر').entities.map((e) => e.text) }));`;
+  // run from the project, so 'arabic-ner' resolves to this package through its own "exports"
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', cwd: join(__dirname, '..') });
+  expect(r.stderr).toBe('');
+  const out = JSON.parse(r.stdout);
+  expect(out.node).toEqual(out.inline);
+  expect(out.node).toContain('tag');
+  expect(out.same).toBe(true);
+  expect(out.entities).toEqual(['تدمر']);
+});
