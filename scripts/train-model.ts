@@ -136,7 +136,7 @@ function train(data: readonly TrainingSentence[]): Weights {
 function toTraining(s: Sentence): TrainingSentence {
   // the model's input as the tagger builds it (lib/tagger/tagger.ts)
   const { matched, candidates } = ruleStage(s.text, s.tokens, gazetteer, lex);
-  return { feats: featurize(s.tokens, lex, { gazetteer: matched, resolved: resolve(s.tokens, candidates, lex), wordLabels }), gold: s.gold };
+  return { feats: featurize(s.tokens, lex, { matches: matched, resolved: resolve(s.tokens, candidates, lex), wordLabels }), gold: s.gold };
 }
 
 /** Strict entity scores over token ranges: the model alone. */

@@ -45,7 +45,7 @@ test('the tagger\'s cached scoring gives the same tags as decoding the full feat
   for (const text of texts) {
     const tokens = scan(text, defaultLexicon());
     const { matched, candidates } = ruleStage(text, tokens, defaultGazetteer(), lex);
-    const input = { gazetteer: matched, resolved: resolve(tokens, candidates, lex), wordLabels };
+    const input = { matches: matched, resolved: resolve(tokens, candidates, lex), wordLabels };
     const slow = decode(weights, featurize(tokens, lex, input));
     expect([...modelTags(tokens, weights, lex, input)]).toEqual([...slow]);
     expect([...modelTags(tokens, weights, lex, input)]).toEqual([...slow]); // from the cached sums

@@ -34,14 +34,16 @@ export function setDefaultModel(w: Weights | null): void {
  * resolve to, and the labels of the gazetteer's multi-word names by word.
  */
 export interface ModelInput {
-  gazetteer: readonly Candidate[];
+  /** every gazetteer match, the weak ones too (`ruleStage` in lib/tagger/tagger.ts) */
+  matches: readonly Candidate[];
+  /** what `resolve` makes of the gazetteer's and rules' candidates alone */
   resolved: readonly Candidate[];
   wordLabels: (key: string) => number;
 }
 
 function contextOf(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput): FeatureContext {
   const n = tokens.length;
-  return { tokens, lex, gaz: gazetteerTags(n, input.gazetteer), trig: triggerTags(tokens, lex), sys: systemTags(n, input.resolved), wordLabels: input.wordLabels };
+  return { tokens, lex, gaz: gazetteerTags(n, input.matches), trig: triggerTags(tokens, lex), sys: systemTags(n, input.resolved), wordLabels: input.wordLabels };
 }
 
 /** Feature buckets of every token (internal: the training script's input). */

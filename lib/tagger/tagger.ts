@@ -106,7 +106,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       if (weights) {
         // the model reads what the gazetteer and rules alone resolve to
         const alone = resolve(tokens, candidates, lex);
-        let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { gazetteer: matched, resolved: alone, wordLabels }));
+        let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { matches: matched, resolved: alone, wordLabels }));
         if (policy !== 'only') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
         resolved = policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
       } else {
