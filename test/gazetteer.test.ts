@@ -1,4 +1,5 @@
 import { createGazetteer, parseGazetteer, formatGazetteer, GazetteerFileError, type EntryInput } from '../lib/index';
+import { SortedLines } from '../lib/gazetteer/lines';
 
 const ENTRIES: EntryInput[] = [
   { id: 'loc:palmyra', label: 'LOC', ar: 'تدمر', arVariants: ['تدمور'], en: 'Palmyra', enAliases: ['Tadmur', 'Tadmor'], facts: { country: 'SY', lat: 34.55, lon: 38.27 } },
@@ -90,5 +91,37 @@ describe('parseGazetteer', () => {
 
   test('JSON lines: invalid JSON names the line', () => {
     expect(() => parseGazetteer('{"id":"loc:a","label":"LOC","ar":"تدمر"}\n{oops', { file: 'extra.jsonl' })).toThrow(/^extra.jsonl:2: invalid JSON/);
+  });
+});
+
+describe('the compiled index read in place', () => {
+  test('SortedLines finds the first line of a first key, and nothing for a prefix, an extension or a missing key', () => {
+    const lines = new SortedLines(['ab\t1', 'abc x\t2', 'abc y\t3', 'abd\t4', 'b c\t5'].join('\n'));
+    expect(lines.length).toBe(5);
+    expect(lines.find('abc')).toBe(1);
+    expect(lines.opensWith(2, 'abc')).toBe(true);
+    expect(lines.opensWith(3, 'abc')).toBe(false);
+    expect(lines.find('ab')).toBe(0);
+    expect(lines.find('b')).toBe(4);
+    expect(lines.line(4)).toBe('b c\t5');
+    for (const missing of ['a', 'abcd', 'aa', 'c', '', 'b c']) expect(lines.find(missing)).toBe(-1);
+    expect(new SortedLines('').find('a')).toBe(-1);
+    expect(new SortedLines('').length).toBe(0);
+  });
+
+  test('the lazily read built-in index answers as the fully parsed one does', () => {
+    const lazy = createGazetteer();
+    const full = createGazetteer();
+    full.add({ id: 'loc:x-test', label: 'LOC', ar: 'زنكلان' }); // an addition parses the whole index
+    const keys = ['تدمر', 'دير', 'قوات', 'حزب', 'الدولة', 'ديرالزور', 'زنكلان', 'غيرموجود', 'ال', 'محمد', 'منظمه'];
+    for (const k of keys) {
+      const a = (lazy.phrasesFrom(k) ?? []).filter((p) => p.keys.join(' ') !== 'زنكلان');
+      const b = (full.phrasesFrom(k) ?? []).filter((p) => p.keys.join(' ') !== 'زنكلان');
+      expect(a.map((p) => [p.keys, p.entries])).toEqual(b.map((p) => [p.keys, p.entries]));
+      expect(lazy.gluedPhrase(k)?.keys).toEqual(full.gluedPhrase(k)?.keys);
+      expect(lazy.wordLabels(k)).toBe(full.wordLabels(k));
+    }
+    expect(lazy.gluedPhrase('ديرالزور')?.keys).toEqual(['دير', 'الزور']);
+    expect(lazy.wordLabels('دير')).not.toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { matchKey } from '../normalize';
 import { romanize } from '../translit/romanize';
 import { entryProblem, toEntry, type EntryInput, type GazetteerEntry } from './entry';
 import { latinKey, nameWords, phoneticKey, stripArticle } from './keys';
+import { byCodeUnits, SortedLines } from './lines';
 import { scan } from '../tokens';
 import { defaultLexicon } from '../lexicon';
 
@@ -88,22 +89,23 @@ export class Gazetteer {
   private readonly byFirst = new Map<string, Phrase[]>();
   /** the phrases of a long first-word group by their second word key (one-word phrases under ''), built on use */
   private readonly bySecond = new Map<string, Map<string, Phrase[]>>();
-  /** the compiled phrase lines of the built-in data, and each first word's range of lines not parsed yet */
-  private lines: string[] = [];
-  private readonly rawGroups = new Map<string, [number, number]>();
-  /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase, or its compiled line while not parsed */
-  private readonly glued = new Map<string, Phrase | number>();
+  /**
+   * The compiled index of the built-in data, read in place (lib/gazetteer/lines.ts) until everything is parsed:
+   * phrase lines by first word, glued names (`glued<TAB>phrase line`), word labels (`key<TAB>mask`).
+   */
+  private phraseLines: SortedLines | null = null;
+  private gluedLines: SortedLines | null = null;
+  private wordLabelLines: SortedLines | null = null;
+  /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase (the compiled ones once read) */
+  private readonly glued = new Map<string, Phrase>();
   private readonly stopNames: Set<string>;
   /** article-less keys of every word of every Arabic name: they rank clitic analyses (see lib/clitics.ts) */
   private readonly nameStems = new Set<string>();
   private latinIndex: LatinIndex | null = null;
   private fuzzyIndex: ArabicFuzzyIndex | null = null;
   private surnames: Map<string, number> | null = null;
-  /** word key → labels of the multi-word Arabic names holding it (bit mask), and the compiled lines not read yet */
+  /** word key → labels of the multi-word Arabic names holding it (bit mask), once the compiled lines are read */
   private readonly labelsOfWord = new Map<string, number>();
-  private rawWordLabels = '';
-  /** glued names still stored as line numbers (set by loadCompiled) */
-  private gluedPending = false;
 
   /** @internal use `createGazetteer` */
   constructor(stopNames: Iterable<string> = []) {
@@ -213,18 +215,17 @@ export class Gazetteer {
   exportIndex(): { phrases: string; glued: string; wordLabels: string } {
     this.parseAllPhrases();
     this.readCompiledWordLabels();
+    // each part sorted by its key, so that `loadCompiled` can search it in place
     const lines: string[] = [];
     const lineOf = new Map<Phrase, number>();
-    for (const list of this.byFirst.values()) {
+    for (const [, list] of [...this.byFirst].sort((a, b) => byCodeUnits(a[0], b[0]))) {
       for (const p of list) {
         lineOf.set(p, lines.length);
         lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
       }
     }
-    const glued: string[] = [];
-    for (const [g, p] of this.glued) glued.push(`${g}\t${lineOf.get(p as Phrase)}`);
-    const labels: string[] = [];
-    for (const [k, m] of this.labelsOfWord) labels.push(`${k}\t${m}`);
+    const glued = [...this.glued].sort((a, b) => byCodeUnits(a[0], b[0])).map(([g, p]) => `${g}\t${lineOf.get(p)}`);
+    const labels = [...this.labelsOfWord].sort((a, b) => byCodeUnits(a[0], b[0])).map(([k, m]) => `${k}\t${m}`);
     return { phrases: lines.join('\n'), glued: glued.join('\n'), wordLabels: labels.join('\n') };
   }
 
@@ -233,46 +234,27 @@ export class Gazetteer {
    * `exportIndex` wrote it (each first word's lines parsed on first use). Only for an empty gazetteer.
    */
   loadCompiled(rows: readonly string[], index: { phrases: string; glued: string; wordLabels: string }): void {
-    this.rawWordLabels = index.wordLabels;
     for (const row of rows) {
       this.entries.push(undefined);
       this.rows.push(row);
       this.priority.push(NaN);
     }
     this.idsComplete = rows.length === 0;
-    this.lines = index.phrases ? index.phrases.split('\n') : [];
-    let first = '';
-    let from = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      const line = this.lines[i];
-      let end = line.indexOf(' ');
-      const tab = line.indexOf('\t');
-      if (end < 0 || end > tab) end = tab;
-      const key = line.slice(0, end);
-      if (key !== first) {
-        if (i > 0) this.rawGroups.set(first, [from, i]);
-        first = key;
-        from = i;
-      }
-    }
-    if (this.lines.length) this.rawGroups.set(first, [from, this.lines.length]);
-    this.gluedPending = !!index.glued;
-    for (const line of index.glued ? index.glued.split('\n') : []) {
-      const tab = line.indexOf('\t');
-      this.glued.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-    }
+    this.phraseLines = index.phrases ? new SortedLines(index.phrases) : null;
+    this.gluedLines = index.glued ? new SortedLines(index.glued) : null;
+    this.wordLabelLines = index.wordLabels ? new SortedLines(index.wordLabels) : null;
     this.latinIndex = null;
     this.fuzzyIndex = null;
   }
 
-  /** Parses the compiled lines of one first word into phrases. */
+  /** Parses the compiled lines of one first word into phrases (the word's phrases are then in `byFirst`). */
   private parseGroup(key: string): Phrase[] | undefined {
-    const range = this.rawGroups.get(key);
-    if (!range) return undefined;
-    this.rawGroups.delete(key);
+    const lines = this.phraseLines;
+    const from = lines ? lines.find(key) : -1;
+    if (!lines || from < 0) return undefined;
     const list: Phrase[] = [];
-    for (let i = range[0]; i < range[1]; i++) {
-      const line = this.lines[i];
+    for (let i = from; lines.opensWith(i, key); i++) {
+      const line = lines.line(i);
       const tab = line.indexOf('\t');
       const full = line.slice(0, tab);
       const phrase: Phrase = { keys: full.split(' '), entries: line.slice(tab + 1).split(',').map(Number) };
@@ -285,20 +267,35 @@ export class Gazetteer {
 
   /** Parses every compiled line (lookup and user additions need the whole index). */
   private parseAllPhrases(): void {
-    if (this.rawGroups.size === 0 && !this.gluedPending) return;
-    for (const key of [...this.rawGroups.keys()]) this.parseGroup(key);
-    for (const g of this.glued.keys()) this.gluedPhrase(g);
-    this.gluedPending = false;
+    const lines = this.phraseLines;
+    if (!lines) return;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines.line(i);
+      let end = line.indexOf(' ');
+      const tab = line.indexOf('\t');
+      if (end < 0 || end > tab) end = tab;
+      const key = line.slice(0, end);
+      if (!this.byFirst.has(key)) this.parseGroup(key);
+    }
+    const glued = this.gluedLines;
+    for (let i = 0; glued && i < glued.length; i++) {
+      const line = glued.line(i);
+      this.gluedPhrase(line.slice(0, line.indexOf('\t')));
+    }
+    this.phraseLines = null;
+    this.gluedLines = null;
   }
 
-  /** Reads the compiled word-label lines into the map, once. */
+  /** Reads the compiled word-label lines into the map, once (user additions and the build need the whole map). */
   private readCompiledWordLabels(): void {
-    if (!this.rawWordLabels) return;
-    for (const line of this.rawWordLabels.split('\n')) {
+    const lines = this.wordLabelLines;
+    if (!lines) return;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines.line(i);
       const tab = line.indexOf('\t');
       this.labelsOfWord.set(line.slice(0, tab), Number(line.slice(tab + 1)));
     }
-    this.rawWordLabels = '';
+    this.wordLabelLines = null;
   }
 
   private indexName(name: string, index: number, arabic: boolean): void {
@@ -367,7 +364,13 @@ export class Gazetteer {
 
   /** @internal The labels (bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word Arabic names holding a word key. */
   wordLabels(key: string): number {
-    this.readCompiledWordLabels();
+    const lines = this.wordLabelLines;
+    if (lines) {
+      const i = lines.find(key);
+      if (i < 0) return 0;
+      const line = lines.line(i);
+      return Number(line.slice(line.indexOf('\t') + 1));
+    }
     return this.labelsOfWord.get(key) ?? 0;
   }
 
@@ -407,9 +410,12 @@ export class Gazetteer {
 
   /** @internal the phrase of a multi-word name written as one word (ديرالزور) */
   gluedPhrase(key: string): Phrase | undefined {
-    const g = this.glued.get(key);
-    if (typeof g !== 'number') return g;
-    const line = this.lines[g];
+    const known = this.glued.get(key);
+    if (known || !this.gluedLines || !this.phraseLines) return known;
+    const i = this.gluedLines.find(key);
+    if (i < 0) return undefined;
+    const entry = this.gluedLines.line(i);
+    const line = this.phraseLines.line(Number(entry.slice(entry.indexOf('\t') + 1)));
     const keys = line.slice(0, line.indexOf('\t')).split(' ');
     const phrase = this.phrasesFrom(keys[0])?.find((p) => p.keys.length === keys.length && p.keys.every((k, m) => k === keys[m]));
     if (phrase) this.glued.set(key, phrase);
