@@ -62,7 +62,7 @@ export class WordForms {
       const word = flat(text.slice(start, end));
       const norm = matchKey(word);
       const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
-      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, opensName: false, opensTrigger: undefined, profileFor: undefined, profile: undefined };
+      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, openings: 0, opensTrigger: undefined, profileFor: undefined, profile: undefined };
     }
     this.add(f);
     return f;
@@ -126,11 +126,11 @@ export interface WordForm {
   norm: string;
   /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
   analyses: readonly CliticAnalysis[];
-  /** the gazetteer (and its revision) `opensName` was worked out for (lib/tagger/match.ts) */
+  /** the gazetteer (and its revision) `openings` was worked out for (lib/tagger/match.ts) */
   gazetteer: object | undefined;
   gazetteerRevision: number;
-  /** can a gazetteer name start at this word (some reading opens a phrase or is a glued name)? */
-  opensName: boolean;
+  /** which readings of the word open a gazetteer phrase (bit 2r) or are a glued name (bit 2r + 1); -1: all to try */
+  openings: number;
   /** does some reading open a title, descriptor or force noun of the built-in lexicons (lib/tagger/lexicons.ts)? */
   opensTrigger: boolean | undefined;
   /** the word-label source `profile` was made with, and the model's feature profile (lib/model/features.ts) */

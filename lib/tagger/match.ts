@@ -26,7 +26,9 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'punctuation' || !opensName(t, gazetteer)) continue;
+    if (t.kind === 'punctuation') continue;
+    const open = openings(t, gazetteer);
+    if (open === 0) continue;
     let best: Candidate | null = null;
     // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
     const rs = readings(t);
@@ -35,13 +37,16 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
       bar = a.score;
       break;
     }
-    for (const a of rs) {
-      if (a.score < bar) continue;
-      const found = longest(tokens, i, a.norm, gazetteer, lex);
+    for (let r = 0; r < rs.length; r++) {
+      const a = rs[r];
+      // only the readings that open a phrase or are a glued name are looked up
+      const bits = open === -1 ? 3 : (open >>> (2 * r)) & 3;
+      if (bits === 0 || a.score < bar) continue;
+      const found = bits & 1 ? longest(tokens, i, a.norm, gazetteer, lex) : null;
       let phrase = found?.phrase;
       let end = found?.end ?? i + 1;
       if (!phrase) {
-        const g = gazetteer.gluedPhrase(a.norm);
+        const g = bits & 2 ? gazetteer.gluedPhrase(a.norm) : undefined;
         if (g) phrase = g;
         end = i + 1;
       }
@@ -87,23 +92,38 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
   return out;
 }
 
-/** Can a name of the gazetteer start at this token (some reading opens a phrase or is a glued name)? Kept per word form. */
+/** Can a name of the gazetteer start at this token (some reading opens a phrase or is a glued name)? */
 export function opensName(t: Token, gazetteer: Gazetteer): boolean {
+  return openings(t, gazetteer) !== 0;
+}
+
+/**
+ * Which readings of the token open a gazetteer phrase (bit 2r for reading r) or are a glued name (bit 2r + 1), worked
+ * out once per word form: the matcher then looks up only those (a word that opens nothing costs one test).
+ */
+function openings(t: Token, gazetteer: Gazetteer): number {
   const f = formOf(t);
-  if (f && f.gazetteer === gazetteer && f.gazetteerRevision === gazetteer.revision) return f.opensName;
-  let opens = false;
-  for (const a of readings(t)) {
-    if (gazetteer.phrasesFrom(a.norm) !== undefined || gazetteer.gluedPhrase(a.norm) !== undefined) {
-      opens = true;
+  if (f && f.gazetteer === gazetteer && f.gazetteerRevision === gazetteer.revision) return f.openings;
+  const rs = readings(t);
+  let bits = 0;
+  for (let r = 0; r < rs.length; r++) {
+    const opens = gazetteer.phrasesFrom(rs[r].norm) !== undefined;
+    const glued = gazetteer.gluedPhrase(rs[r].norm) !== undefined;
+    if (!opens && !glued) continue;
+    // more readings than the bits hold (never seen): try them all
+    if (r >= 16) {
+      bits = -1;
       break;
     }
+    bits |= (opens ? 1 : 0) << (2 * r);
+    bits |= (glued ? 2 : 0) << (2 * r);
   }
   if (f) {
     f.gazetteer = gazetteer;
     f.gazetteerRevision = gazetteer.revision;
-    f.opensName = opens;
+    f.openings = bits;
   }
-  return opens;
+  return bits;
 }
 
 /** A generated entry that is not a country, a capital or a city of 100,000 people or more. */
