@@ -104,6 +104,7 @@ describe('the compiled index read in place', () => {
     expect(lines.find('ab')).toBe(0);
     expect(lines.find('b')).toBe(4);
     expect(lines.line(4)).toBe('b c\t5');
+    expect([lines.key(1), lines.value(1), lines.key(0), lines.value(0)]).toEqual(['abc', '2', 'ab', '1']);
     for (const missing of ['a', 'abcd', 'aa', 'c', '', 'b c']) expect(lines.find(missing)).toBe(-1);
     expect(new SortedLines('').find('a')).toBe(-1);
     expect(new SortedLines('').length).toBe(0);

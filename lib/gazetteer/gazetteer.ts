@@ -270,18 +270,11 @@ export class Gazetteer {
     const lines = this.phraseLines;
     if (!lines) return;
     for (let i = 0; i < lines.length; i++) {
-      const line = lines.line(i);
-      let end = line.indexOf(' ');
-      const tab = line.indexOf('\t');
-      if (end < 0 || end > tab) end = tab;
-      const key = line.slice(0, end);
+      const key = lines.key(i);
       if (!this.byFirst.has(key)) this.parseGroup(key);
     }
     const glued = this.gluedLines;
-    for (let i = 0; glued && i < glued.length; i++) {
-      const line = glued.line(i);
-      this.gluedPhrase(line.slice(0, line.indexOf('\t')));
-    }
+    for (let i = 0; glued && i < glued.length; i++) this.gluedPhrase(glued.key(i));
     this.phraseLines = null;
     this.gluedLines = null;
   }
@@ -290,11 +283,7 @@ export class Gazetteer {
   private readCompiledWordLabels(): void {
     const lines = this.wordLabelLines;
     if (!lines) return;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines.line(i);
-      const tab = line.indexOf('\t');
-      this.labelsOfWord.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-    }
+    for (let i = 0; i < lines.length; i++) this.labelsOfWord.set(lines.key(i), Number(lines.value(i)));
     this.wordLabelLines = null;
   }
 
@@ -367,9 +356,7 @@ export class Gazetteer {
     const lines = this.wordLabelLines;
     if (lines) {
       const i = lines.find(key);
-      if (i < 0) return 0;
-      const line = lines.line(i);
-      return Number(line.slice(line.indexOf('\t') + 1));
+      return i < 0 ? 0 : Number(lines.value(i));
     }
     return this.labelsOfWord.get(key) ?? 0;
   }
@@ -414,8 +401,7 @@ export class Gazetteer {
     if (known || !this.gluedLines || !this.phraseLines) return known;
     const i = this.gluedLines.find(key);
     if (i < 0) return undefined;
-    const entry = this.gluedLines.line(i);
-    const line = this.phraseLines.line(Number(entry.slice(entry.indexOf('\t') + 1)));
+    const line = this.phraseLines.line(Number(this.gluedLines.value(i)));
     const keys = line.slice(0, line.indexOf('\t')).split(' ');
     const phrase = this.phrasesFrom(keys[0])?.find((p) => p.keys.length === keys.length && p.keys.every((k, m) => k === keys[m]));
     if (phrase) this.glued.set(key, phrase);

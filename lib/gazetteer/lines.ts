@@ -29,6 +29,21 @@ export class SortedLines {
     return this.text.slice(this.starts[i], this.starts[i + 1] - 1);
   }
 
+  /** The first key of line i (up to its first space or tab). */
+  key(i: number): string {
+    const line = this.line(i);
+    let end = line.indexOf(' ');
+    const tab = line.indexOf('\t');
+    if (end < 0 || (tab >= 0 && end > tab)) end = tab;
+    return end < 0 ? line : line.slice(0, end);
+  }
+
+  /** What follows the first tab of line i. */
+  value(i: number): string {
+    const line = this.line(i);
+    return line.slice(line.indexOf('\t') + 1);
+  }
+
   /** The first line whose first key is `key`, or -1. */
   find(key: string): number {
     let lo = 0;
