@@ -402,8 +402,10 @@ export class Gazetteer {
     const i = this.gluedLines.find(key);
     if (i < 0) return undefined;
     const line = this.phraseLines.line(Number(this.gluedLines.value(i)));
-    const keys = line.slice(0, line.indexOf('\t')).split(' ');
-    const phrase = this.phrasesFrom(keys[0])?.find((p) => p.keys.length === keys.length && p.keys.every((k, m) => k === keys[m]));
+    const full = line.slice(0, line.indexOf('\t'));
+    // parsing the name's first-word group puts it in `phrases` under its full key (as entryNamed reads it)
+    this.phrasesFrom(full.slice(0, full.indexOf(' ')));
+    const phrase = this.phrases.get(full);
     if (phrase) this.glued.set(key, phrase);
     return phrase;
   }
