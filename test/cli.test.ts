@@ -110,6 +110,8 @@ describe('arabic-ner CLI', () => {
     const r = run(['bench', '--seconds', '0.2']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ALL\s+310/);
+    expect(r.out).toContain("policy 'fill'");
+    expect(r.out).not.toContain("policy 'only'");
     expect(r.out).toContain('tokens/s');
   });
 
@@ -127,6 +129,11 @@ describe('arabic-ner CLI', () => {
     expect(r.out).toMatch(/ORG\s+1 \|\s+100\.0\s+100\.0\s+100\.0/);
     expect(r.out).not.toMatch(/MISC/);
     expect(r.out).toContain('2 documents');
+    // with no --model, CoNLL gold is scored first with the model alone (ANERcorp's conventions), then with 'fill'
+    const d = run(['bench', '--gold', gold, '--seconds', '0']);
+    expect(d.code).toBe(0);
+    expect(d.out.indexOf("policy 'only'")).toBeGreaterThan(0);
+    expect(d.out.indexOf("policy 'fill'")).toBeGreaterThan(d.out.indexOf("policy 'only'"));
     expect(run(['bench', '--model', 'everything'])).toMatchObject({ code: 1 });
   });
 

@@ -198,24 +198,25 @@ function program(): Command {
     .command('bench')
     .description('score the tagger on gold data (default: the seed corpus) and measure its speed')
     .option('-g, --gold <file>', "gold data: JSON lines (*.jsonl, corpus/GUIDELINES.md format) or CoNLL/BIO ('token TAG' lines, blank lines between sentences, as ANERcorp), scored as CoNLL scores it: whole tokens, UNIT as ORG, PERS as PER, MISC left out")
-    .option('-m, --model <policy>', MODEL_HELP, 'fill')
+    .option('-m, --model <policy>', `${MODEL_HELP} (default: only for CoNLL/BIO gold, which follows ANERcorp's conventions as the model does; fill for JSON lines, which follow corpus/GUIDELINES.md as the gazetteer and rules do)`)
     .option('--seconds <s>', 'how long to time tag() for', '1')
-    .action((opts: { gold?: string; model: string; seconds: string }) => {
+    .action((opts: { gold?: string; model?: string; seconds: string }) => {
       const file = opts.gold ?? SEED_GOLD;
-      const model = modelPolicy(opts.model);
       const content = readInput(file);
       // JSON lines, or CoNLL/BIO ('token TAG' lines), told by the file's first non-blank character
       const conll = !file.endsWith('.jsonl') && content.trimStart()[0] !== '{';
+      const model = modelPolicy(opts.model ?? (conll ? 'only' : 'fill'));
       // CoNLL data marks sentences, not documents: each sentence is tagged alone
       const docs = conll ? splitGoldLines(lib.readConll(content, { file })) : lib.parseGoldJsonl(content, file);
       const seconds = Number(opts.seconds);
       if (!(seconds >= 0)) throw new UsageError(`--seconds must be a number >= 0, got '${opts.seconds}'`);
       const how = conll ? ' (CoNLL scoring: whole tokens, UNIT as ORG)' : '';
-      const runs: Array<[string, Lib.EvaluateOptions]> = [
-        [`arabic-ner ${pkg.version} on ${file}${how}: full tag() (gazetteer + rules + model, policy '${model}')`, { model }],
-        ['without the model (gazetteer + rules)', { model: 'off' }],
-        ['gazetteer only', { model: 'off', rules: false }],
-      ];
+      const runs: Array<[string, Lib.EvaluateOptions]> = [[`arabic-ner ${pkg.version} on ${file}${how}: ${POLICY_TITLES[model]}`, { model }]];
+      // the other of the two policies each kind of gold is scored with, for comparison
+      const other = model === 'only' ? 'fill' : conll ? 'only' : undefined;
+      if (other) runs.push([POLICY_TITLES[other], { model: other }]);
+      if (model !== 'off') runs.push([POLICY_TITLES.off, { model: 'off' }]);
+      runs.push(['gazetteer only', { model: 'off', rules: false }]);
       for (const [title, options] of runs) process.stdout.write(lib.formatEvaluation(lib.evaluate(docs, { ...options, conll, seconds }), title) + '\n\n');
     });
 
@@ -223,6 +224,12 @@ function program(): Command {
 }
 
 const MODEL_POLICIES = ['fill', 'first', 'only', 'off'] as const;
+const POLICY_TITLES: Record<Lib.ModelPolicy, string> = {
+  fill: "full tag(), policy 'fill' (gazetteer and rules decide, the model fills gaps: the tagger's default)",
+  first: "full tag(), policy 'first' (the model decides, gazetteer and rules fill gaps)",
+  only: "the model alone, policy 'only' (gazetteer and rules as its features)",
+  off: 'without the model (gazetteer + rules)',
+};
 const MODEL_HELP = "how the trained model combines with the gazetteer and rules: fill (they decide, the model fills gaps) | first (the model decides, they fill gaps) | only (the model alone: closest to ANERcorp's conventions) | off";
 
 function modelPolicy(value: string): Lib.ModelPolicy {
