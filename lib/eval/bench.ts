@@ -3,6 +3,7 @@
  * warm-up pass, over at least `seconds` of repeated tagging).
  */
 import { createTagger, type TaggerOptions } from '../tagger/tagger';
+import { argTypeError } from '../errors';
 import { scoreTable } from './report';
 import { Scorer, type Mention, type Scores } from './score';
 import type { GoldDoc } from './gold';
@@ -13,7 +14,8 @@ export interface EvaluateOptions extends TaggerOptions {
   /**
    * score as CoNLL scores ANERcorp (default false): entities widened to whole white-space tokens (proclitics
    * included: للأمم المتحدة), UNIT counted as ORG, gold PERS read as PER and gold labels other than PER, LOC and ORG
-   * (MISC) left out
+   * (MISC) left out; the tagger's `model` policy then defaults to 'only', the model alone, which learned ANERcorp's
+   * conventions (the gazetteer and rules follow corpus/GUIDELINES.md)
    */
   conll?: boolean;
 }
@@ -27,8 +29,9 @@ export interface Evaluation {
 }
 
 export function evaluate(docs: readonly GoldDoc[], options: EvaluateOptions = {}): Evaluation {
+  if (!Array.isArray(docs)) throw argTypeError('evaluate', 'docs', 'an array of gold documents (parseGoldJsonl, [readConll(…)])', docs);
   const { seconds = 1, conll = false, ...taggerOptions } = options;
-  const tagger = createTagger(taggerOptions);
+  const tagger = createTagger(conll ? { ...taggerOptions, model: taggerOptions.model ?? 'only' } : taggerOptions);
   const scorer = new Scorer();
   let tokens = 0;
   for (const d of docs) {
