@@ -5,7 +5,7 @@ import { allFeatures, gazetteerTags, systemTags, tokenFeatures, triggerTags, typ
 import { defaultGazetteer } from '../lib/gazetteer/gazetteer';
 import { defaultLexicon } from '../lib/lexicon';
 import { ruleLexicons } from '../lib/tagger/lexicons';
-import { resolve } from '../lib/tagger/resolve';
+import { choose, complete, resolve } from '../lib/tagger/resolve';
 import { ruleStage } from '../lib/tagger/tagger';
 import { scan } from '../lib/tokens';
 import { defaultModel, featurize, isPlausibleName, modelCandidates, modelTags } from '../lib/model/model';
@@ -107,4 +107,27 @@ test('model spans that are no names fail the guard: an adverbial accusative, unl
   const spans = modelCandidates(tokens, tags);
   expect(spans.map((c) => tokens[c.tokenStart].text)).toEqual(['تاليا', 'سوريا']);
   expect(spans.filter((c) => isPlausibleName(tokens, c, lex, defaultGazetteer())).map((c) => tokens[c.tokenStart].text)).toEqual(['سوريا']);
+});
+
+test('one choice completed alone and then with the model spans resolves as two full resolutions do', () => {
+  const lex = ruleLexicons();
+  const w = defaultModel()!;
+  const wordLabels = (k: string) => defaultGazetteer().wordLabels(k);
+  const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+  let filled = 0;
+  for (const text of texts) {
+    const tokens = scan(text, defaultLexicon());
+    const { matched, candidates } = ruleStage(text, tokens, defaultGazetteer(), lex);
+    const choice = choose(tokens, candidates, lex);
+    const alone = complete(choice);
+    expect(alone).toEqual(resolve(tokens, candidates, lex));
+    const fromModel = modelCandidates(tokens, modelTags(tokens, w, lex, { matches: matched, resolved: alone, wordLabels }));
+    const withModel = complete(choice, fromModel);
+    expect(withModel).toEqual(resolve(tokens, candidates, lex, fromModel));
+    // completing leaves the choice as it was
+    expect(complete(choice)).toEqual(alone);
+    filled += withModel.filter((c) => c.source === 'model').length;
+  }
+  // the model did fill gaps, so the second completion differed from the first
+  expect(filled).toBeGreaterThan(0);
 });

@@ -21,6 +21,25 @@ const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model
 const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
 
 export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons, fill: readonly Candidate[] = []): Candidate[] {
+  return complete(choose(tokens, candidates, lex), fill);
+}
+
+/**
+ * The first part of resolution (steps 1 and 2 without the lower layer): the candidates of the upper layer chosen by
+ * precedence. The tagger completes one choice twice with the 'fill' policy (alone, for the model's features, then
+ * with the model's spans), so the choosing is done once.
+ */
+export interface Choice {
+  tokens: readonly Token[];
+  candidates: readonly Candidate[];
+  /** the chosen candidates, in order of precedence */
+  chosen: readonly Candidate[];
+  /** 1 for each token a chosen candidate covers */
+  taken: Uint8Array;
+  valid: (c: Candidate) => boolean;
+}
+
+export function choose(tokens: readonly Token[], candidates: readonly Candidate[], lex: RuleLexicons): Choice {
   let gazByStart: Map<number, Candidate> | undefined;
   const gazetteerAt = (k: number) => {
     if (!gazByStart) {
@@ -37,14 +56,24 @@ export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: 
     .sort((a, b) => b.length - a.length || b.rank - a.rank || b.score - a.score || a.start - b.start);
   const taken = new Uint8Array(tokens.length);
   const chosen: Candidate[] = [];
-  const select = (c: Candidate) => {
-    for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return;
-    for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
-    chosen.push(c);
-  };
-  for (const k of kept) select(k.c);
+  for (const k of kept) select(k.c, taken, chosen);
+  return { tokens, candidates, chosen, taken, valid };
+}
+
+/** Takes `c` unless a token of it is taken already. */
+function select(c: Candidate, taken: Uint8Array, chosen: Candidate[]): void {
+  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return;
+  for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
+  chosen.push(c);
+}
+
+/** The rest of resolution (the lower layer, titles, surnames, text order); `choice` is left as it was. */
+export function complete(choice: Choice, fill: readonly Candidate[] = []): Candidate[] {
+  const { tokens, candidates, valid } = choice;
+  const taken = choice.taken.slice();
+  const chosen = choice.chosen.slice();
   // a lower layer (the model's spans, or with the 'first' policy the gazetteer's and rules') fills what is left
-  fill.filter(valid).forEach(select);
+  for (const c of fill) if (valid(c)) select(c, taken, chosen);
   // titles found by the person rule stay with the person
   const titles = new Map<number, Candidate['title']>();
   for (const x of candidates) if (x.title && x.label === 'PER' && !titles.has(x.tokenStart)) titles.set(x.tokenStart, x.title);

@@ -11,7 +11,7 @@ import { scan, WordForms, type Token } from '../tokens';
 import { romanize } from '../translit/romanize';
 import { ruleLexicons, type RuleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
-import { resolve } from './resolve';
+import { choose, complete, resolve } from './resolve';
 import { applyRules } from './rules';
 import { defaultModel, isPlausibleName, modelCandidates, modelTags } from '../model/model';
 import type { Candidate, Doc, Entity } from './types';
@@ -105,10 +105,11 @@ export function createTagger(options?: TaggerOptions): Tagger {
       let resolved: Candidate[];
       if (weights) {
         // the model reads what the gazetteer and rules alone resolve to
-        const alone = resolve(tokens, candidates, lex);
-        let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { matches: matched, resolved: alone, wordLabels }));
+        const choice = choose(tokens, candidates, lex);
+        let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { matches: matched, resolved: complete(choice), wordLabels }));
         if (policy !== 'only') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
-        resolved = policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : resolve(tokens, candidates, lex, fromModel);
+        // 'fill' completes the same choice with the model's spans
+        resolved = policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : complete(choice, fromModel);
       } else {
         resolved = resolve(tokens, candidates, lex);
       }
