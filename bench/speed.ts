@@ -21,12 +21,13 @@
  * MB is 10^6 bytes of UTF-8 input.
  *
  * Also measured: cold start (fresh `node -e`: require + first tag(), and the same through Node's ESM entry; median of
- * 5), peak RSS and heap after tagging the 10 MB input (a fresh child process), and the size of dist/ (raw and gzip -9).
+ * 5), peak RSS and heap after tagging the 10 MB input and, with --text, that text (fresh child processes), and the size
+ * of dist/ (raw and gzip -9).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { Bench, type Task } from 'tinybench';
@@ -447,13 +448,23 @@ interface Memory {
   baseline: { rssMB: number; heapMB: number };
 }
 
-/** Peak RSS and heap after tagging the 10 MB input, in a fresh process (no peers, no tinybench). */
-function memory(): Memory {
+/**
+ * Peak RSS and heap after tagging documents in a fresh process (no peers, no tinybench): the 10 MB input, or the
+ * documents of `--text` (written to a temporary JSON file the child reads). Each document is tagged once, in order.
+ */
+function memory(docs: 'seeds' | string[]): Memory {
+  let source = `const seeds = require('fs').readFileSync(${JSON.stringify(SEEDS)}, 'utf8').split('\\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text);
+    const docs = []; let n = 0;
+    while (n < ${TARGET_BYTES}) for (const s of seeds) { docs.push(s); n += Buffer.byteLength(s); }`;
+  let tmp: string | undefined;
+  if (docs !== 'seeds') {
+    tmp = join(mkdtempSync(join(tmpdir(), 'arabic-ner-bench-')), 'docs.json');
+    writeFileSync(tmp, JSON.stringify(docs));
+    source = `const docs = JSON.parse(require('fs').readFileSync(${JSON.stringify(tmp)}, 'utf8'));`;
+  }
   const code = (keep: boolean) => `
     const lib = require(${JSON.stringify(join(DIST, 'index.js'))});
-    const seeds = require('fs').readFileSync(${JSON.stringify(SEEDS)}, 'utf8').split('\\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text);
-    const docs = []; let n = 0;
-    while (n < ${TARGET_BYTES}) for (const s of seeds) { docs.push(s); n += Buffer.byteLength(s); }
+    ${source}
     lib.tag('تدمر');
     global.gc(); const base = process.memoryUsage();
     const kept = []; const t = performance.now();
@@ -466,14 +477,18 @@ function memory(): Memory {
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout) as { ms: number; peakRss: number; heap: number; heapAfterGc: number; baseRss: number; baseHeap: number };
   };
-  const s = run(false);
-  const k = run(true);
-  const m = (b: number) => b / 1048576;
-  return {
-    streamed: { rssMB: m(s.peakRss), heapMB: m(s.heap), heapAfterGcMB: m(s.heapAfterGc), ms: s.ms },
-    retained: { rssMB: m(k.peakRss), heapMB: m(k.heap), heapAfterGcMB: m(k.heapAfterGc), ms: k.ms },
-    baseline: { rssMB: m(s.baseRss), heapMB: m(s.baseHeap) },
-  };
+  try {
+    const s = run(false);
+    const k = run(true);
+    const m = (b: number) => b / 1048576;
+    return {
+      streamed: { rssMB: m(s.peakRss), heapMB: m(s.heap), heapAfterGcMB: m(s.heapAfterGc), ms: s.ms },
+      retained: { rssMB: m(k.peakRss), heapMB: m(k.heap), heapAfterGcMB: m(k.heapAfterGc), ms: k.ms },
+      baseline: { rssMB: m(s.baseRss), heapMB: m(s.baseHeap) },
+    };
+  } finally {
+    if (tmp) rmSync(dirname(tmp), { recursive: true, force: true });
+  }
 }
 
 function distSize(): { file: string; kb: number; gzKb: number }[] {
@@ -513,7 +528,8 @@ async function main(): Promise<void> {
   process.stdout.write('\ncold start …\n');
   const cold = coldStart();
   process.stdout.write('memory …\n');
-  const mem = memory();
+  const mem = memory('seeds');
+  const realMem = realInput ? memory(realInput.docs) : null;
   const size = distSize();
 
   const limit = rows[0];
@@ -540,6 +556,13 @@ async function main(): Promise<void> {
       `after loading + one tag(): RSS ${fmt(mem.baseline.rssMB, 0)} MB, heap ${fmt(mem.baseline.heapMB, 0)} MB`,
     `- same, keeping every Doc (tokens, sentences, entities) of the 10 MB: peak RSS **${fmt(mem.retained.rssMB, 0)} MB**, heap ${fmt(mem.retained.heapMB, 0)} MB (${fmt(mem.retained.heapAfterGcMB, 0)} MB after GC, ` +
       `i.e. ≈ ${fmt((mem.retained.heapAfterGcMB - mem.streamed.heapAfterGcMB) / (big.bytes / 1048576), 0)}× the input's size)`,
+    ...(realInput && realMem
+      ? [
+          `- memory on ${realInput.name} (--text: ${fmt(realInput.docs.length, 0)} documents, ${fmt(realInput.tokens, 0)} tokens, every word form new to the process), streaming: ` +
+            `peak RSS **${fmt(realMem.streamed.rssMB, 0)} MB**, heap used after the run ${fmt(realMem.streamed.heapMB, 0)} MB (${fmt(realMem.streamed.heapAfterGcMB, 0)} MB after GC: ` +
+            'the word-form caches, which keep at most two generations of 40,000 forms, and the gazetteer index parsed so far)',
+        ]
+      : []),
     `- dist/: ${size.map((s) => `${s.file} ${fmt(s.kb, 1)} KB (gzip ${fmt(s.gzKb, 1)} KB)`).join(', ')}; ` +
       `total ${fmt(size.reduce((a, s) => a + s.kb, 0), 1)} KB (gzip ${fmt(size.reduce((a, s) => a + s.gzKb, 0), 1)} KB)`,
   ].join('\n');
