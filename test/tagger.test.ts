@@ -100,6 +100,23 @@ describe('precision guards measured on the ANERcorp development split', () => {
     expect(ents('قال حاكم إمارة دبي', rulesOnly).filter(([l]) => l === 'PER')).toEqual([]);
   });
 
+  test('الفريق is "the team" unless a known name follows; آمر "commander" is not أمر "order"', () => {
+    const per = (text: string) => ents(text, rulesOnly).filter(([l]) => l === 'PER');
+    expect(per('وأكد أن الفريق جاهز تماما للمباراة')).toEqual([]);
+    expect(per('وقال الفريق ستمنحنا المباراة أفضلية')).toEqual([]);
+    expect(per('وصل الفريق سامي عنان إلى القاهرة')).toEqual([['PER', 'سامي عنان']]);
+    expect(per('وظل الأمر مبهما لأيام')).toEqual([]);
+    expect(per('وقال آمر اللواء العقيد خالد محمود إن')).toContainEqual(['PER', 'خالد محمود']);
+    expect(per('وقال آمر الفوج كريم حسين')).toEqual([['PER', 'كريم حسين']]);
+  });
+
+  test('a proclitic with a common word ends a name; fixed phrases hold no descriptor', () => {
+    expect(ents('وتوقع المسؤول بأنه سيعود قريبا', rulesOnly).filter(([l]) => l === 'PER')).toEqual([]);
+    expect(ents('وقام بذلك عن طريق الملاحظة والتجربة', rulesOnly)).toEqual([]);
+    expect(ents('وجاء على رأس الوفد وزير الخارجية', rulesOnly).filter(([l]) => l === 'LOC')).toEqual([]);
+    expect(ents('وصلت القافلة إلى طريق حلب', rulesOnly)).toContainEqual(['LOC', 'طريق حلب']);
+  });
+
   test('compound names run to their end: بن، عبد، آل', () => {
     expect(ents('حضر سمو الشيخ حمدان بن محمد بن راشد آل مكتوم الحفل', rulesOnly)).toContainEqual(['PER', 'حمدان بن محمد بن راشد آل مكتوم']);
     expect(ents('ويشترك الفنان أشرف عبد الباقي في العمل', rulesOnly)).toContainEqual(['PER', 'أشرف عبد الباقي']);

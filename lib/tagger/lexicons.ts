@@ -12,6 +12,10 @@ export interface Trigger {
   en: string;
   /** titles: rank | title | role; descriptors: inside | outside; force nouns: force | party; modifiers: branch | specialty */
   kind: string;
+  /** titles: only a known name word may follow (the trigger is also an everyday word: الفريق "the team") */
+  nameOnly?: boolean;
+  /** written with آ (آمر): matches only a word written with آ (not أمر) */
+  madda?: boolean;
 }
 
 export interface Nationality {
@@ -51,6 +55,8 @@ function byFirstWord(rows: LexiconRow[], kindOf: (r: LexiconRow) => string): Map
     const keys = nameWords(r.ar);
     if (!keys.length) continue;
     const t: Trigger = { keys, en: r.en ?? '', kind: kindOf(r) };
+    if (r.follows === 'name') t.nameOnly = true;
+    if (r.ar.startsWith('آ')) t.madda = true;
     const list = m.get(keys[0]) ?? [];
     if (!list.some((x) => x.keys.join(' ') === t.keys.join(' '))) list.push(t);
     list.sort((a, b) => b.keys.length - a.keys.length);

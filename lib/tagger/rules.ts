@@ -82,6 +82,8 @@ function nameLike(ctx: Context, t: Token | undefined): boolean {
   // a common word (also with the accusative alif of tanween: وفدا) is a name only if it is a known name word too
   const common = lex.commonWords.has(k) || (k.endsWith('ا') && lex.commonWords.has(k.slice(0, -1)));
   if (common) return lex.personNames.has(k) && !lex.commonNames.has(k);
+  // a word that reads as proclitics + a common word (وأكد، فإن، بأنه، لحقوق) is that, unless a known name word (فراس)
+  if (t.kind === 'word' && !lex.personNames.has(k) && readings(t).some((a) => a.proclitics.length > 0 && a.stemNorm.length >= 2 && (lex.commonWords.has(a.norm) || lex.commonWords.has(a.stemNorm)))) return false;
   return true;
 }
 
@@ -152,6 +154,14 @@ function personRule(ctx: Context, i: number): Candidate | null {
     const entry = t && reading(t)?.proclitics.length === 0 ? ctx.surname(t.norm) : undefined;
     return entry === undefined || hasArticle(found.analysis) ? null : candidate(ctx, found.next, t.start, found.next + 1, 'PER', 0.75, { entry, contextual: false });
   }
+  const { trigger, analysis } = found;
+  // آمر "commander" is not أمر "order" (the match key folds the hamza and the madda alike)
+  if (trigger.madda && !analysis.stem.text.startsWith('آ')) return null;
+  if (trigger.nameOnly) {
+    const g = ctx.gaz.get(found.next);
+    const next = tokens[found.next];
+    if (!(g && g.label === 'PER') && !(next && lex.personNames.has(next.norm))) return null;
+  }
   let j = found.next;
   // a role may be qualified before the name: باسم البيت الأبيض، وزير الخارجية الروسي، قائد قوات التحالف
   for (let skipped = 0; j < tokens.length && skipped < 4; skipped++) {
@@ -184,12 +194,20 @@ function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, 
   return extra.length === 1 && !ctx.lex.nationalities.has(extra[0].norm) && extra[0].norm.endsWith('ي') ? c : null;
 }
 
+/** descriptor → the word before it that makes a fixed phrase of it */
+const FIXED_PHRASES = new Map([
+  ['طريق', 'عن'],
+  ['راس', 'علي'],
+]);
+
 function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
   const found = triggerAt(ctx, i, table);
   if (!found || hasArticle(found.analysis)) return null;
   const { tokens } = ctx;
   const j = found.next;
   if (j >= tokens.length) return null;
+  // a descriptor in a fixed phrase is no descriptor: عن طريق "by way of", على رأس "at the head of"
+  if (found.analysis.proclitics.length === 0 && i > 0 && FIXED_PHRASES.get(found.analysis.norm) === tokens[i - 1].norm) return null;
   const inside = found.trigger.kind === 'inside';
   const headStart = ctx.tokens[i].start + found.analysis.stem.start;
   const g = ctx.gaz.get(j);
@@ -296,3 +314,4 @@ function unitRule(ctx: Context, i: number): Candidate | null {
   if (ids === 0) return null;
   return candidate(ctx, i, tokens[i].start + (head.article ?? head.stem).start, j, 'UNIT', 0.8);
 }
+
