@@ -59,6 +59,8 @@ function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { tr
     const list = table.get(a.norm);
     if (!list) continue;
     for (const t of list) {
+      // آمر "commander" is not أمر "order": the match key folds the madda as it folds the hamza
+      if (t.madda && !a.stem.text.startsWith('آ')) continue;
       let ok = i + t.keys.length <= tokens.length;
       for (let k = 1; ok && k < t.keys.length; k++) ok = tokens[i + k].norm === t.keys[k];
       if (ok) return { trigger: t, analysis: a, next: i + t.keys.length };
@@ -154,9 +156,7 @@ function personRule(ctx: Context, i: number): Candidate | null {
     const entry = t && reading(t)?.proclitics.length === 0 ? ctx.surname(t.norm) : undefined;
     return entry === undefined || hasArticle(found.analysis) ? null : candidate(ctx, found.next, t.start, found.next + 1, 'PER', 0.75, { entry, contextual: false });
   }
-  const { trigger, analysis } = found;
-  // آمر "commander" is not أمر "order" (the match key folds the hamza and the madda alike)
-  if (trigger.madda && !analysis.stem.text.startsWith('آ')) return null;
+  const { trigger } = found;
   if (trigger.nameOnly) {
     const g = ctx.gaz.get(found.next);
     const next = tokens[found.next];
@@ -314,4 +314,3 @@ function unitRule(ctx: Context, i: number): Candidate | null {
   if (ids === 0) return null;
   return candidate(ctx, i, tokens[i].start + (head.article ?? head.stem).start, j, 'UNIT', 0.8);
 }
-
