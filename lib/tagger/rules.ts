@@ -156,8 +156,7 @@ function personRule(ctx: Context, i: number): Candidate | null {
     const entry = t && reading(t)?.proclitics.length === 0 ? ctx.surname(t.norm) : undefined;
     return entry === undefined || hasArticle(found.analysis) ? null : candidate(ctx, found.next, t.start, found.next + 1, 'PER', 0.75, { entry, contextual: false });
   }
-  const { trigger } = found;
-  if (trigger.nameOnly) {
+  if (found.trigger.nameOnly) {
     const g = ctx.gaz.get(found.next);
     const next = tokens[found.next];
     if (!(g && g.label === 'PER') && !(next && lex.personNames.has(next.norm))) return null;
