@@ -15,6 +15,7 @@ import { parseGazetteer } from '../lib/gazetteer/parse';
 import type { GazetteerEntry } from '../lib/gazetteer/entry';
 import { matchKey } from '../lib/normalize';
 import { nameWords, stripArticle } from '../lib/gazetteer/keys';
+import { compileRomanizer } from '../lib/translit/romanize';
 
 const root = join(__dirname, '..');
 const gazDir = join(root, 'gazetteers');
@@ -120,8 +121,10 @@ const modelDir = join(root, 'models');
 if (existsSync(modelDir)) {
   for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.json')).sort()) {
     // kept as JSON text: the bundle parses a string literal faster than an object literal, and the model is parsed
-    // only when first used
-    models[f.replace(/\.json$/, '')] = JSON.stringify(JSON.parse(readFileSync(join(modelDir, f), 'utf8')));
+    // only when first used; the romaniser ships as its lookup tables (see `CompiledRomanizer`)
+    const name = f.replace(/\.json$/, '');
+    const model = JSON.parse(readFileSync(join(modelDir, f), 'utf8'));
+    models[name] = JSON.stringify(name === 'romanizer' ? compileRomanizer(model) : model);
   }
 }
 

@@ -3,6 +3,7 @@
  * Viterbi decoding. Training is deterministic (a seeded shuffle), and the shipped form is quantised to int8 with one
  * scale, stored sparse (only buckets with a non-zero weight) and base64-encoded.
  */
+import { fromBase64 } from '../data';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const; // decode unrolls K = 7
 export type Tag = (typeof TAGS)[number];
@@ -251,16 +252,6 @@ export function pack(w: Weights, meta: ShippedModel['meta'], prune = 0): Shipped
     weights,
     meta: { ...meta, nonZeroBuckets: kept },
   };
-}
-
-/** Base64 to bytes: Node's native decoder when there is one (a few ms faster on the model), else `atob` (browsers). */
-function fromBase64(s: string): Uint8Array {
-  const B = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-  if (B) return new Uint8Array(B.from(s, 'base64'));
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /** Unpacks a shipped model into decodable weights. */

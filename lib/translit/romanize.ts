@@ -15,7 +15,7 @@
  * before a word with the article is read as construct state (مدينة الرقة → …at al-…); الله is Allah; Arabic
  * punctuation becomes ASCII; Latin letters and digits pass through.
  */
-import { builtinModel } from '../data';
+import { builtinModel, packArray, unpackArray, type PackedArray } from '../data';
 import { argTypeError, argValueError, requireString } from '../errors';
 import { normalize, type NormalizeOptions } from '../normalize';
 import { toBuckwalter } from './buckwalter';
@@ -278,68 +278,202 @@ function checkModel(model: unknown): asserts model is RomanizerModel {
   if (!m.normalize || typeof m.normalize.alef !== 'boolean' || typeof m.normalize.hamza !== 'boolean') throw badModel('must say its normalisation (alef, hamza)');
 }
 
+/** Reads a non-negative integer written from `from` to `to` in `s` (`Number` of the slice when it holds more than digits). */
+function intAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(s.slice(from, to));
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** A chunk id of a history key (`^`: none, -1), written from `from` to `to`. */
+function chunkAt(s: string, from: number, to: number): number {
+  return to - from === 1 && s.charCodeAt(from) === 94 /* ^ */ ? -1 : intAt(s, from, to);
+}
+
 /**
- * The model's lookup tables: candidate chunks per letter, the templates' rows and the flat context tables. Built in a
- * function of its own so that the parsing temporaries die with it (the romaniser's closures keep only the tables).
+ * The model's lookup tables: candidate chunks per letter, the templates' rows and the flat context tables. Each counts
+ * text is read in one pass over its characters, without splitting it into strings: split, the first romanised name
+ * took ~100 ms and left ~50 MB of short-lived strings. A row's letter key is sliced once.
  */
 function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>; templates: Template[]; tables: Tables } {
-  const entries = model.counts.map((t) => (t ? t.split(';').map((e) => e.split('=')) : []));
-  // candidate chunks per letter: everything the letter alone was seen to emit
+  // candidate chunks per letter: everything the letter alone was seen to emit; and each chunk's place among them
   const candidates = new Map<string, number[]>();
-  for (const [letter, list] of entries[0]) candidates.set(letter, list.split(',').map((p) => Number(p.slice(0, p.indexOf(':')))));
-  // contexts grouped by row, each with its history number and counts
-  const byRow: Array<Array<{ hist: number; idx: number[]; counts: number[] }>> = [];
+  const place = new Map<string, Int32Array>();
+  const alone = model.counts[0];
+  for (let i = 0; i < alone.length; ) {
+    const eq = alone.indexOf('=', i);
+    let end = alone.indexOf(';', eq);
+    if (end < 0) end = alone.length;
+    const ids: number[] = [];
+    for (let a = eq + 1; a < end; a = alone.indexOf(',', a) + 1 || end) ids.push(intAt(alone, a, alone.indexOf(':', a)));
+    const at = new Int32Array(model.chunks.length).fill(-1);
+    ids.forEach((id, j) => at[id] < 0 && (at[id] = j));
+    candidates.set(alone.slice(i, eq), ids);
+    place.set(alone.slice(i, eq), at);
+    i = end + 1;
+  }
+  // every context in reading order: its row, history number and counts (pairs from ctxFirst[c] to ctxFirst[c + 1])
+  const ctxRow: number[] = [];
+  const ctxHist: number[] = [];
+  const ctxFirst: number[] = [];
+  const pairIdx: number[] = [];
+  const pairCount: number[] = [];
+  let rowCount = 0;
   const templates: Template[] = model.templates.map((t, k) => {
     const { offsets, history } = parseTemplate(t);
     const at = offsets.indexOf(0);
     const rows = new Map<string, number>();
-    for (const [key, list] of entries[k]) {
-      const cand = candidates.get(key[at]);
-      if (!cand) continue;
-      const [letters, hist = ''] = key.split('/');
-      const [c2, c1] = hist.includes('.') ? hist.split('.') : ['^', hist];
-      const num = historyNumber(history, c2 === '^' ? -1 : Number(c2), c1 === '^' ? -1 : Number(c1));
-      const idx: number[] = [];
-      const counts: number[] = [];
-      for (const pair of list.split(',')) {
-        const c = pair.indexOf(':');
-        const j = cand.indexOf(Number(pair.slice(0, c)));
-        if (j >= 0) (idx.push(j), counts.push(Number(pair.slice(c + 1))));
+    const s = model.counts[k];
+    let lastFrom = 0;
+    let lastTo = -1;
+    let lastRow = -1;
+    for (let i = 0; i < s.length; ) {
+      const eq = s.indexOf('=', i);
+      let end = s.indexOf(';', eq);
+      if (end < 0) end = s.length;
+      const pos = place.get(s[i + at]);
+      if (pos !== undefined) {
+        let slash = s.indexOf('/', i);
+        if (slash < 0 || slash > eq) slash = eq;
+        // the letter key: the same as the last context's (the keys are sorted), else sliced and looked up
+        let row = lastRow;
+        let same = slash - i === lastTo - lastFrom;
+        for (let j = 0; same && j < slash - i; j++) same = s.charCodeAt(i + j) === s.charCodeAt(lastFrom + j);
+        if (!same) {
+          const key = s.slice(i, slash);
+          row = rows.get(key) ?? -1;
+          if (row < 0) rows.set(key, (row = rowCount++));
+          (lastFrom = i), (lastTo = slash), (lastRow = row);
+        }
+        // the history: `/c1` or `/c2.c1`
+        let c2 = -1;
+        let c1 = -1;
+        if (history > 0) {
+          const dot = s.indexOf('.', slash);
+          if (dot >= 0 && dot < eq) (c2 = chunkAt(s, slash + 1, dot)), (c1 = chunkAt(s, dot + 1, eq));
+          else c1 = chunkAt(s, slash + 1, eq);
+        }
+        ctxRow.push(row);
+        ctxHist.push(historyNumber(history, c2, c1));
+        ctxFirst.push(pairIdx.length);
+        for (let a = eq + 1; a < end; ) {
+          let b = s.indexOf(',', a);
+          if (b < 0 || b > end) b = end;
+          const c = s.indexOf(':', a);
+          const j = pos[intAt(s, a, c)] ?? -1;
+          if (j >= 0) (pairIdx.push(j), pairCount.push(intAt(s, c + 1, b)));
+          a = b + 1;
+        }
       }
-      let row = rows.get(letters);
-      if (row === undefined) rows.set(letters, (row = byRow.push([]) - 1));
-      byRow[row].push({ hist: num, idx, counts });
+      i = end + 1;
     }
     return { offsets, history, rows };
   });
-  const contexts = byRow.reduce((n, r) => n + r.length, 0);
-  const pairs = byRow.reduce((n, r) => r.reduce((m, c) => m + c.idx.length, n), 0);
+  ctxFirst.push(pairIdx.length);
+  // contexts grouped by row, in reading order within a row (a counting sort)
+  const contexts = ctxRow.length;
+  const rowFirst = new Int32Array(rowCount + 1);
+  for (const r of ctxRow) rowFirst[r + 1]++;
+  for (let r = 0; r < rowCount; r++) rowFirst[r + 1] += rowFirst[r];
+  const order = new Int32Array(contexts);
+  const fill = rowFirst.slice(0, rowCount);
+  for (let c = 0; c < contexts; c++) order[fill[ctxRow[c]]++] = c;
   const tables: Tables = {
-    rowFirst: new Int32Array(byRow.length + 1),
+    rowFirst,
     hist: new Int32Array(contexts),
     first: new Int32Array(contexts + 1),
     total: new Float64Array(contexts),
-    idx: new Uint16Array(pairs),
-    counts: new Float64Array(pairs),
+    idx: new Uint16Array(pairIdx.length),
+    counts: new Float64Array(pairIdx.length),
   };
-  let d = 0;
   let e = 0;
-  byRow.forEach((row, r) => {
-    tables.rowFirst[r] = d;
-    for (const c of row) {
-      tables.hist[d] = c.hist;
-      tables.first[d] = e;
-      for (let j = 0; j < c.idx.length; j++, e++) {
-        tables.idx[e] = c.idx[j];
-        tables.counts[e] = c.counts[j];
-        tables.total[d] += c.counts[j];
-      }
-      d++;
+  for (let d = 0; d < contexts; d++) {
+    const c = order[d];
+    tables.hist[d] = ctxHist[c];
+    tables.first[d] = e;
+    for (let j = ctxFirst[c]; j < ctxFirst[c + 1]; j++, e++) {
+      tables.idx[e] = pairIdx[j];
+      tables.counts[e] = pairCount[j];
+      tables.total[d] += pairCount[j];
     }
-  });
-  tables.rowFirst[byRow.length] = d;
-  tables.first[d] = e;
+  }
+  tables.first[contexts] = e;
   return { candidates, templates, tables };
+}
+
+/**
+ * The romaniser's tables in the form the package ships, compiled from models/romanizer.json at build time
+ * (`compileRomanizer`, run by scripts/compile-data.ts): what `buildTables` makes of the counts, as packed typed
+ * arrays, so that the first romanised name only decodes base64 (~5 ms) instead of reading 560 KB of counts. Internal.
+ */
+export interface CompiledRomanizer extends Omit<RomanizerModel, 'format' | 'counts'> {
+  format: typeof TABLES_FORMAT;
+  /** each letter (Buckwalter) with its candidate chunk ids, in the model's order */
+  candidates: Array<[string, number[]]>;
+  /** each template's row keys in row order, one a line (rows are numbered on from one template to the next) */
+  rows: string[];
+  /** contexts per row, and per context its history number and number of counts */
+  rowSizes: PackedArray;
+  hist: PackedArray;
+  sizes: PackedArray;
+  /** the counts: candidate indexes and values */
+  idx: PackedArray;
+  counts: PackedArray;
+}
+
+const TABLES_FORMAT = 'arabic-ner/romanizer-tables@1';
+
+/** A model's tables in the compact form the package ships (build time). Throws as `createRomanizer` does. */
+export function compileRomanizer(model: RomanizerModel): CompiledRomanizer {
+  checkModel(model);
+  const { candidates, templates, tables: t } = buildTables(model);
+  const rows = t.rowFirst.length - 1;
+  const contexts = t.hist.length;
+  return {
+    format: TABLES_FORMAT,
+    normalize: model.normalize,
+    chunks: model.chunks,
+    templates: model.templates,
+    beam: model.beam,
+    candidates: [...candidates],
+    rows: templates.map((x) => [...x.rows.keys()].join('\n')),
+    rowSizes: packArray(Array.from({ length: rows }, (_, r) => t.rowFirst[r + 1] - t.rowFirst[r])),
+    hist: packArray(t.hist),
+    sizes: packArray(Array.from({ length: contexts }, (_, d) => t.first[d + 1] - t.first[d])),
+    idx: packArray(t.idx),
+    counts: packArray(t.counts),
+  };
+}
+
+/** The tables of a compiled romaniser: what `buildTables` gives for the model it was compiled from. */
+function loadTables(c: CompiledRomanizer): { candidates: Map<string, number[]>; templates: Template[]; tables: Tables } {
+  if (c.format !== TABLES_FORMAT) throw new Error(`unsupported romanizer tables format ${String(c.format)}`);
+  let row = 0;
+  const templates = c.templates.map((t, k) => {
+    const rows = new Map<string, number>();
+    if (c.rows[k]) for (const key of c.rows[k].split('\n')) rows.set(key, row++);
+    return { ...parseTemplate(t), rows };
+  });
+  const rowSizes = unpackArray(c.rowSizes);
+  const sizes = unpackArray(c.sizes);
+  const tables: Tables = {
+    rowFirst: new Int32Array(rowSizes.length + 1),
+    hist: Int32Array.from(unpackArray(c.hist)),
+    first: new Int32Array(sizes.length + 1),
+    total: new Float64Array(sizes.length),
+    idx: Uint16Array.from(unpackArray(c.idx)),
+    counts: Float64Array.from(unpackArray(c.counts)),
+  };
+  for (let r = 0; r < rowSizes.length; r++) tables.rowFirst[r + 1] = tables.rowFirst[r] + rowSizes[r];
+  for (let d = 0; d < sizes.length; d++) {
+    const from = (tables.first[d + 1] = tables.first[d] + sizes[d]) - sizes[d];
+    for (let e = from; e < tables.first[d + 1]; e++) tables.total[d] += tables.counts[e];
+  }
+  return { candidates: new Map(c.candidates), templates, tables };
 }
 
 /**
@@ -348,9 +482,13 @@ function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>
  */
 export function createRomanizer(model: RomanizerModel): Romanizer {
   checkModel(model);
+  return romanizer(model, buildTables(model));
+}
+
+/** The romaniser over a model's tables. */
+function romanizer(model: Omit<RomanizerModel, 'format' | 'counts'>, { candidates, templates, tables }: ReturnType<typeof buildTables>): Romanizer {
   const chunks = model.chunks;
   const beam = Math.floor(model.beam);
-  const { candidates, templates, tables } = buildTables(model);
   const depth = Math.max(...templates.map((t) => t.history));
   const norm = romanizerNormalizer(model.normalize);
   // scratch space, reused: the probabilities shared by all hypotheses, those of one hypothesis, the table rows
@@ -452,8 +590,8 @@ let shipped: Romanizer | null | undefined;
 export function romanize(arabic: string): string {
   requireString('romanize', 'arabic', arabic);
   if (shipped === undefined) {
-    const model = builtinModel<RomanizerModel>('romanizer');
-    shipped = model ? createRomanizer(model) : null;
+    const compiled = builtinModel<CompiledRomanizer>('romanizer');
+    shipped = compiled ? romanizer(compiled, loadTables(compiled)) : null;
   }
   // whole names repeat in a text (every mention of an unlinked person): cache them, bounded
   let latin = romanized.get(arabic);
