@@ -117,6 +117,13 @@ describe('precision guards measured on the ANERcorp development split', () => {
     expect(ents('وصلت القافلة إلى طريق حلب', rulesOnly)).toContainEqual(['LOC', 'طريق حلب']);
   });
 
+  test('a known name word is not ف or ك and a descriptor; ب and a descriptor still open a place', () => {
+    const loc = (text: string) => ents(text, rulesOnly).filter(([l]) => l === 'LOC');
+    expect(loc('قال القيادي أبو فراس الحلبي إن الهجوم فشل')).toEqual([]);
+    expect(loc('بشغف كبير يترقب جمهورنا المباراة')).toEqual([]);
+    expect(loc('وسقطت قذيفة بدير البلح في جنوب القطاع')).toEqual([['LOC', 'دير البلح']]);
+  });
+
   test('compound names run to their end: بن، عبد، آل', () => {
     expect(ents('حضر سمو الشيخ حمدان بن محمد بن راشد آل مكتوم الحفل', rulesOnly)).toContainEqual(['PER', 'حمدان بن محمد بن راشد آل مكتوم']);
     expect(ents('ويشترك الفنان أشرف عبد الباقي في العمل', rulesOnly)).toContainEqual(['PER', 'أشرف عبد الباقي']);

@@ -55,7 +55,12 @@ export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexi
 /** The trigger of a lexicon that opens at token i (any clitic reading), with the token after it. */
 function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
   const { tokens } = ctx;
-  for (const a of readings(tokens[i])) {
+  const all = readings(tokens[i]);
+  // a known name word read whole is not ف or ك and a trigger (فراس is Firas, not "so" + راس "head"; كبير is "big",
+  // not "like" + بير "well"); بدير، لمدينة stay a preposition and a descriptor
+  const nameWord = all[0]?.proclitics.length === 0 && ctx.lex.personNames.has(tokens[i].norm);
+  for (const a of all) {
+    if (nameWord && a.proclitics.length > 0 && (a.proclitics[0].text === 'ف' || a.proclitics[0].text === 'ك')) continue;
     const list = table.get(a.norm);
     if (!list) continue;
     for (const t of list) {
