@@ -13,6 +13,7 @@ import { type Token, formOf, reading, readings } from '../tokens';
 import { opensTrigger, type RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
 import { LABELS } from '../labels';
+import { Arena } from './arena';
 
 /** Per-token context the features read besides the tokens. */
 export interface FeatureContext {
@@ -94,8 +95,13 @@ function procl(t: Token): string {
  */
 export interface Profile {
   stem: string;
-  /** the hashes of the slots −1 (3), +1 (3), −2 (2), +2 (2), then the word's own (without the bias), in one array */
+  /**
+   * the hashes of the slots −1 (3), +1 (3), −2 (2), +2 (2), then the word's own (without the bias): `hashes[from…to)`
+   * (a chunk of an `Arena`, shared with other profiles)
+   */
   hashes: Int32Array;
+  from: number;
+  to: number;
   /** person-name lexicon class, as an index into NAME_CLASSES */
   name: number;
   /** article or token kind, as an index into ARTS */
@@ -107,8 +113,12 @@ export interface Profile {
   /** BigramP1 state after this token's stem and a space (this token as the current word) */
   bigramP1: number;
   norm: string;
-  /** the summed weights per slot and tag (SLOTS.length × tags; slot 0 with the bias), for the weights in `sumsOf` */
-  sums?: Float64Array;
+  /**
+   * the summed weights per slot and tag (SLOTS.length × tags; slot 0 with the bias) from `sums[sumsAt]`, for the
+   * weights in `sumsOf` (lib/model/model.ts; an `Arena` chunk too)
+   */
+  sums?: Float32Array | Float64Array;
+  sumsAt: number;
   sumsOf?: object;
 }
 
@@ -120,8 +130,11 @@ const SLOT_END = [-1, 3, 6, 8, 10];
 
 /** The hashes of slot s of a profile. */
 export function slotHashes(p: Profile, s: number): Int32Array {
-  return p.hashes.subarray(SLOT_START[s], s === 0 ? p.hashes.length : SLOT_END[s]);
+  return p.hashes.subarray(p.from + SLOT_START[s], s === 0 ? p.to : p.from + SLOT_END[s]);
 }
+
+/** where profiles' hashes are kept (64 KB chunks) */
+const HASHES = new Arena((n) => new Int32Array(n), 16384);
 
 const BOUNDARY = '<s>';
 
@@ -208,8 +221,9 @@ function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => n
   const art = (first?.article ? 'a' : t.kind[0]) as (typeof ARTS)[number];
   // the slots −1, +1, −2, +2 (10 hashes), then the word's own; written in place, no intermediate arrays or slices
   const own = 8 + (n >= 3 ? 4 : 0) + (w.length >= 4 ? 1 : 0) + (n >= 2 ? 2 : 0) + (n >= 5 ? 2 : 0);
-  const h = new Int32Array(10 + own);
-  let k = 0;
+  const from = HASHES.reserve(10 + own);
+  const h = HASHES.chunk;
+  let k = from;
   h[k++] = hashFeature(T.WordM1, w);
   h[k++] = hashFeature(T.StemM1, stem);
   h[k++] = hashFeature(T.NameM1, name);
@@ -246,6 +260,8 @@ function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => n
   return {
     stem,
     hashes: h,
+    from,
+    to: k,
     name: NAME_CLASSES.indexOf(name as (typeof NAME_CLASSES)[number]),
     art: ARTS.indexOf(art),
     gazWord: undefined,
@@ -253,6 +269,7 @@ function makeProfile(t: Token, lex: RuleLexicons, wordLabels: (key: string) => n
     bigramM1: Math.imul(fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, w) ^ 0x20, 16777619),
     bigramP1: Math.imul(fnv((0x811c9dc5 ^ SEEDS[T.BigramP1]) >>> 0, stem) ^ 0x20, 16777619),
     norm: w,
+    sumsAt: 0,
   };
 }
 
@@ -265,12 +282,15 @@ export const EDGE: Profile = {
     ...[hashFeature(T.WordM2, BOUNDARY), hashFeature(T.StemM2, BOUNDARY)],
     ...[hashFeature(T.WordP2, BOUNDARY), hashFeature(T.StemP2, BOUNDARY)],
   ),
+  from: 0,
+  to: 10,
   name: NAME_CLASSES.indexOf(BOUNDARY),
   art: ARTS.indexOf(BOUNDARY),
   gazWord: undefined,
   bigramM1: fnv((0x811c9dc5 ^ SEEDS[T.BigramM1]) >>> 0, BOUNDARY + ' '),
   bigramP1: 0,
   norm: BOUNDARY,
+  sumsAt: 0,
 };
 
 /** The profile of the word at i + offset, or EDGE beyond the text. */

@@ -11,6 +11,7 @@ import type { Candidate } from '../tagger/types';
 import type { Gazetteer } from '../gazetteer/gazetteer';
 import { opensName } from '../tagger/match';
 import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, systemTags, triggerTags, type FeatureContext, type Profile } from './features';
+import { Arena } from './arena';
 import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
@@ -66,21 +67,29 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   const buf = new Int32Array(CONTEXT_FEATURES);
   const codes = new Int32Array(GROUPS);
   const groups = groupSums(weights);
-  // the slot sums of each token, with the boundary's two either side
-  const edge = sumsOf(EDGE, weights);
-  const sums = new Array<Float64Array>(n + 4);
-  sums[0] = sums[1] = sums[n + 2] = sums[n + 3] = edge;
-  for (let i = 0; i < n; i++) sums[i + 2] = sumsOf(prof[i], weights);
+  // the slot sums of each token (a chunk and an offset), with the boundary's two either side
+  sumsOf(EDGE, weights);
+  const sums = new Array<Float32Array | Float64Array>(n + 4);
+  const from = new Int32Array(n + 4);
+  sums[0] = sums[1] = sums[n + 2] = sums[n + 3] = EDGE.sums!;
+  from[0] = from[1] = from[n + 2] = from[n + 3] = EDGE.sumsAt;
+  for (let i = 0; i < n; i++) {
+    const p = prof[i];
+    sumsOf(p, weights);
+    sums[i + 2] = p.sums!;
+    from[i + 2] = p.sumsAt;
+  }
   for (let i = 0; i < n; i++) {
     const at = i * K;
     // the token's own slot, its neighbours' slots (−1, +1, −2, +2) and its four group codes, in one pass
     const own = sums[i + 2], m1 = sums[i + 1], p1 = sums[i + 3], m2 = sums[i], p2 = sums[i + 4];
+    const o0 = from[i + 2], o1 = from[i + 1] + K, o2 = from[i + 3] + 2 * K, o3 = from[i] + 3 * K, o4 = from[i + 4] + 4 * K;
     groupCodes(ctx, prof, i, codes);
     const g0 = groups[0][codes[0]] ?? (groups[0][codes[0]] = groupSum(weights, 0, codes[0], buf));
     const g1 = groups[1][codes[1]] ?? (groups[1][codes[1]] = groupSum(weights, 1, codes[1], buf));
     const g2 = groups[2][codes[2]] ?? (groups[2][codes[2]] = groupSum(weights, 2, codes[2], buf));
     const g3 = groups[3][codes[3]] ?? (groups[3][codes[3]] = groupSum(weights, 3, codes[3], buf));
-    for (let k = 0; k < K; k++) em[at + k] = own[k] + m1[K + k] + p1[2 * K + k] + m2[3 * K + k] + p2[4 * K + k] + g0[k] + g1[k] + g2[k] + g3[k];
+    for (let k = 0; k < K; k++) em[at + k] = own[o0 + k] + m1[o1 + k] + p1[o2 + k] + m2[o3 + k] + p2[o4 + k] + g0[k] + g1[k] + g2[k] + g3[k];
     addRows(weights, buf, pairFeatures(ctx, prof, i, buf), em, at);
   }
   for (let i = 0; i < n * K; i++) em[i] *= weights.scale;
@@ -93,19 +102,30 @@ const BIAS = Int32Array.of(BIAS_FEATURE);
 let scratch = new Float64Array(1024 * K);
 const SCRATCH_MAX = 1 << 20;
 
-/** The profile's summed weights per slot (slot 0 with the bias), computed once per profile and weights. */
-function sumsOf(p: Profile, weights: Weights): Float64Array {
-  if (p.sumsOf === weights && p.sums) return p.sums;
-  const sums = new Float64Array(SLOTS.length * K);
+/**
+ * where profiles' weight sums are kept (64 KB chunks): the sums of the shipped int8 weights are integers (at most
+ * ~32 × 127), exact in 32-bit floats; those of a model being trained (float weights) take 64 bits
+ */
+const INT_SUMS = new Arena((n) => new Float32Array(n), 16384);
+const FLOAT_SUMS = new Arena((n) => new Float64Array(n), 8192);
+
+/** Sums the profile's weights per slot (slot 0 with the bias) into `p.sums` from `p.sumsAt`, once per weights. */
+function sumsOf(p: Profile, weights: Weights): void {
+  if (p.sumsOf === weights) return;
+  const sums = SUM_SCRATCH.fill(0);
   addRows(weights, BIAS, p === EDGE ? 0 : 1, sums, 0);
   for (let s = 0; s < SLOTS.length; s++) {
     const h = slotHashes(p, s);
     addRows(weights, h, h.length, sums, s * K);
   }
-  p.sums = sums;
+  const arena = weights.emission instanceof Int8Array ? INT_SUMS : FLOAT_SUMS;
+  p.sumsAt = arena.reserve(sums.length);
+  p.sums = arena.chunk;
+  p.sums.set(sums, p.sumsAt);
   p.sumsOf = weights;
-  return sums;
 }
+
+const SUM_SCRATCH = new Float64Array(SLOTS.length * K);
 
 /** the summed weights of each group code (see `groupCodes`), by weights, filled on use */
 const GROUP_SUMS = new WeakMap<Weights, Array<Array<Float64Array | undefined>>>();
