@@ -32,6 +32,8 @@ export interface BuiltinData {
     personNames: string;
     /** the person-name words that are also common words */
     commonNames: string;
+    /** `key<TAB>latin` lines, sorted by key in code-unit order: each person-name word's usual Latin form */
+    personLatin: string;
   };
   /** trained models from models/*.json, by file name (ner; romanizer, compiled: `CompiledRomanizer`), as JSON text */
   models: Record<string, string>;

@@ -16,6 +16,7 @@ import type { GazetteerEntry } from '../lib/gazetteer/entry';
 import { matchKey } from '../lib/normalize';
 import { nameWords, stripArticle } from '../lib/gazetteer/keys';
 import { compileRomanizer } from '../lib/translit/romanize';
+import { byCodeUnits } from '../lib/gazetteer/lines';
 
 const root = join(__dirname, '..');
 const gazDir = join(root, 'gazetteers');
@@ -100,6 +101,12 @@ const lexicon = {
   /** person-name words (match keys), one a line; `commonNames` those that are also common words */
   personNames: readTable('person-names.tsv').map((r) => r.key).join('\n'),
   commonNames: readTable('person-names.tsv').filter((r) => r.common === '1').map((r) => r.key).join('\n'),
+  /** `key<TAB>latin` lines in code-unit order (searched in place by lib/gazetteer/lines.ts) */
+  personLatin: readTable('person-names.tsv')
+    .filter((r) => r.latin)
+    .map((r) => `${r.key}\t${r.latin}`)
+    .sort(byCodeUnits)
+    .join('\n'),
 };
 
 const stems = new Set<string>();

@@ -59,6 +59,12 @@ describe('createTagger', () => {
       expect(e.latin).toMatch(/[A-Za-z]/);
     }
   });
+
+  test("a person no gazetteer lists is romanised with the name words' usual Latin forms", () => {
+    const e = tag('وقال القيادي أبو فراس إن الهجوم فشل').entities.find((x) => x.label === 'PER');
+    expect(e).toMatchObject({ text: 'أبو فراس', latin: 'Abu Feras' });
+    expect(e?.id).toBeUndefined();
+  });
 });
 
 describe('a tagger over a gazetteer that grows', () => {

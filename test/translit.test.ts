@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinModel } from '../lib/data';
 import { BUCKWALTER, fromBuckwalter, toBuckwalter } from '../lib/translit/buckwalter';
-import { compileRomanizer, createRomanizer, romanize, romanizeRules, type CompiledRomanizer, type RomanizerModel } from '../lib/translit/romanize';
+import { compileRomanizer, createRomanizer, romanize, romanizePerson, romanizeRules, type CompiledRomanizer, type RomanizerModel } from '../lib/translit/romanize';
 
 /** Tim Buckwalter's published table (qamus.org), with the P J V G extensions: [Arabic, ASCII, Unicode name]. */
 const PUBLISHED: Array<[string, string, string]> = [
@@ -181,6 +181,16 @@ describe('romanize (the learned model)', () => {
     for (const n of names) fresh(n);
     const perName = Number(process.hrtime.bigint() - t0) / 1000 / names.length;
     expect(perName).toBeLessThan(1000); // typically 20-40 µs (2 µs for a repeated name); room for slow CI machines
+  });
+
+  test("a person's known name words take their usual Latin form; other words the model's", () => {
+    expect(romanizePerson('أبو فراس الحلبي')).toBe('Abu Feras al-Halabi');
+    expect(romanize('أبو فراس الحلبي')).not.toBe('Abu Feras al-Halabi');
+    expect(romanizePerson('خوسيه مورينيو')).toBe('José Mourinho'); // accented forms keep their accents, capitalised
+    expect(romanizePerson('عبد الرحمن')).toMatch(/^Abd al-/); // not Abdul al-…
+    expect(romanizePerson('عبد الله')).toBe('Abd Allah');
+    const unknown = 'شتوكهاوزنيل'; // no name word: the learned model's reading
+    expect(romanizePerson(unknown)).toBe(romanize(unknown));
   });
 
   test('invalid input and invalid models are rejected with a clear error', () => {

@@ -8,7 +8,7 @@ import { defaultLexicon } from '../lexicon';
 import { stripMarks } from '../normalize';
 import { splitSentences } from '../sentences';
 import { scan, WordForms, type Token } from '../tokens';
-import { romanize } from '../translit/romanize';
+import { romanize, romanizePerson } from '../translit/romanize';
 import { ruleLexicons, type RuleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
 import { choose, complete, resolve } from './resolve';
@@ -177,7 +177,7 @@ function nameOf(surface: string, c: Candidate, gazetteer: Gazetteer): Name {
   const index = c.entry ?? gazetteer.entryNamed(normalized, c.label);
   const entry = index !== undefined ? gazetteer.entryAt(index) : undefined;
   const linked = entry && entry.label === c.label ? entry : undefined;
-  return { label: c.label, elided: !!c.elided, entry: c.entry, normalized, latin: entry?.en || romanize(normalized), id: linked?.id, canonical: linked?.ar || undefined };
+  return { label: c.label, elided: !!c.elided, entry: c.entry, normalized, latin: entry?.en || (c.label === 'PER' ? romanizePerson(normalized) : romanize(normalized)), id: linked?.id, canonical: linked?.ar || undefined };
 }
 
 let shared: Tagger | null = null;

@@ -15,9 +15,10 @@
  * before a word with the article is read as construct state (مدينة الرقة → …at al-…); الله is Allah; Arabic
  * punctuation becomes ASCII; Latin letters and digits pass through.
  */
-import { builtinModel, packArray, unpackArray, type PackedArray } from '../data';
+import { builtin, builtinModel, packArray, unpackArray, type PackedArray } from '../data';
+import { SortedLines } from '../gazetteer/lines';
 import { argTypeError, argValueError, requireString } from '../errors';
-import { normalize, type NormalizeOptions } from '../normalize';
+import { matchKey, normalize, type NormalizeOptions } from '../normalize';
 import { toBuckwalter } from './buckwalter';
 
 /** The learned model as stored in models/romanizer.json. */
@@ -482,11 +483,21 @@ function loadTables(c: CompiledRomanizer): { candidates: Map<string, number[]>; 
  */
 export function createRomanizer(model: RomanizerModel): Romanizer {
   checkModel(model);
-  return romanizer(model, buildTables(model));
+  const { norm, word } = romanizer(model, buildTables(model));
+  return (arabic: string): string => {
+    requireString('romanize', 'arabic', arabic);
+    return romanizeText(arabic, norm, ARABIC_RUN, word, true);
+  };
 }
 
-/** The romaniser over a model's tables. */
-function romanizer(model: Omit<RomanizerModel, 'format' | 'counts'>, { candidates, templates, tables }: ReturnType<typeof buildTables>): Romanizer {
+/** A learned romaniser's parts: its normaliser, and its romanisation of one run of letters (cached). */
+interface Parts {
+  norm: (s: string) => string;
+  word: (letters: string) => string;
+}
+
+/** The learned romaniser over a model's tables. */
+function romanizer(model: Omit<RomanizerModel, 'format' | 'counts'>, { candidates, templates, tables }: ReturnType<typeof buildTables>): Parts {
   const chunks = model.chunks;
   const beam = Math.floor(model.beam);
   const depth = Math.max(...templates.map((t) => t.history));
@@ -573,13 +584,19 @@ function romanizer(model: Omit<RomanizerModel, 'format' | 'counts'>, { candidate
     return r;
   };
 
-  return (arabic: string): string => {
-    requireString('romanize', 'arabic', arabic);
-    return romanizeText(arabic, norm, ARABIC_RUN, cached, true);
-  };
+  return { norm, word: cached };
 }
 
-let shipped: Romanizer | null | undefined;
+let shipped: Parts | null | undefined;
+
+/** The learned romaniser the package ships (its tables decoded on first use), or null when it ships none. */
+function shippedRomanizer(): Parts | null {
+  if (shipped === undefined) {
+    const compiled = builtinModel<CompiledRomanizer>('romanizer');
+    shipped = compiled ? romanizer(compiled, loadTables(compiled)) : null;
+  }
+  return shipped;
+}
 
 /**
  * Romanises an Arabic name with the learned model shipped in the package, word by word and capitalised; falls back to
@@ -589,14 +606,11 @@ let shipped: Romanizer | null | undefined;
  */
 export function romanize(arabic: string): string {
   requireString('romanize', 'arabic', arabic);
-  if (shipped === undefined) {
-    const compiled = builtinModel<CompiledRomanizer>('romanizer');
-    shipped = compiled ? romanizer(compiled, loadTables(compiled)) : null;
-  }
   // whole names repeat in a text (every mention of an unlinked person): cache them, bounded
   let latin = romanized.get(arabic);
   if (latin === undefined) {
-    latin = shipped ? shipped(arabic) : romanizeRules(arabic);
+    const r = shippedRomanizer();
+    latin = r ? romanizeText(arabic, r.norm, ARABIC_RUN, r.word, true) : romanizeRules(arabic);
     if (romanized.size >= 32768) romanized.clear();
     romanized.set(arabic, latin);
   }
@@ -604,3 +618,38 @@ export function romanize(arabic: string): string {
 }
 
 const romanized = new Map<string, string>();
+
+/**
+ * Romanises a person's name: a word of the person-name lexicon takes its usual Latin form (gazetteers/lexicon/
+ * person-names.tsv: فراس → Feras, as most of Wikidata's name pairs write it), any other word the learned romaniser's,
+ * with the same conventions as `romanize` (al-, Allah). Internal: the tagger's Latin form of a person no gazetteer
+ * lists.
+ * @example romanizePerson('أبو فراس الحلبي') // 'Abu Feras al-Halabi' (romanize: 'Abo Fras al-Halbi')
+ */
+export function romanizePerson(arabic: string): string {
+  const r = shippedRomanizer();
+  if (!r) return romanize(arabic);
+  let latin = people.get(arabic);
+  if (latin === undefined) {
+    latin = romanizeText(arabic, r.norm, ARABIC_RUN, (letters) => nameWordLatin(matchKey(letters)) ?? r.word(letters), true);
+    if (people.size >= 32768) people.clear();
+    people.set(arabic, latin);
+  }
+  return latin;
+}
+
+const people = new Map<string, string>();
+let nameLines: SortedLines | undefined;
+
+/**
+ * The usual Latin form of a person-name word (by match key), capitalised, if the lexicon has the word. Not عبد: its
+ * usual form, Abdul, holds the article the next word writes (عبد الرحمن is Abd al-Rahman, not Abdul al-Rahman).
+ */
+function nameWordLatin(key: string): string | undefined {
+  if (key === 'عبد') return undefined;
+  nameLines ??= new SortedLines(builtin.lexicon.personLatin);
+  const i = nameLines.find(key);
+  if (i < 0) return undefined;
+  const l = nameLines.value(i);
+  return l.charAt(0).toUpperCase() + l.slice(1);
+}
