@@ -130,6 +130,12 @@ describe('precision guards measured on the ANERcorp development split', () => {
     expect(loc('وسقطت قذيفة بدير البلح في جنوب القطاع')).toEqual([['LOC', 'دير البلح']]);
   });
 
+  test("a kunya's nisba belongs to the name; a nisba after another name stays outside", () => {
+    expect(ents('وقال القيادي أبو فراس الحلبي إن الهجوم فشل', rulesOnly)).toContainEqual(['PER', 'أبو فراس الحلبي']);
+    expect(ents('وقال القيادي أبو فراس الحلبي إن الهجوم فشل', rulesOnly).filter(([l]) => l === 'LOC')).toEqual([]);
+    expect(ents('وقال المتحدث أحمد خالد السوري إن', rulesOnly)).toContainEqual(['PER', 'أحمد خالد']);
+  });
+
   test('compound names run to their end: بن، عبد، آل', () => {
     expect(ents('حضر سمو الشيخ حمدان بن محمد بن راشد آل مكتوم الحفل', rulesOnly)).toContainEqual(['PER', 'حمدان بن محمد بن راشد آل مكتوم']);
     expect(ents('ويشترك الفنان أشرف عبد الباقي في العمل', rulesOnly)).toContainEqual(['PER', 'أشرف عبد الباقي']);

@@ -25,6 +25,8 @@ const MAX_NAME = 4;
 const COMPOUND = new Set(['عبد', 'ابو', 'ابن', 'بن', 'ام', 'بنت']);
 /** the compounds, and آل (the family of: آل مكتوم), whose next word always belongs to the name */
 const JOINS = new Set([...COMPOUND, 'ال']);
+/** the words that open a kunya (أبو محمد، أم أحمد) */
+const KUNYA = new Set(['ابو', 'ام']);
 
 interface Context {
   /** the best person whose full name ends with this word key (نظام الأسد → بشار الأسد) */
@@ -138,6 +140,8 @@ function nameRun(ctx: Context, j: number, kind: 'person' | 'place' | 'org' = 'pl
     if (joined(k) || JOINS.has(tokens[k].norm)) extra++;
     k++;
   }
+  // a kunya's nisba is part of the name (أبو فراس الحلبي، أبو عمر الشيشاني: noms de guerre)
+  if (kind === 'person' && k === j + 2 && KUNYA.has(tokens[j].norm) && k < tokens.length && isAdjective(ctx, tokens[k]) && tokens[k].norm.startsWith('ال') && !reading(tokens[k])?.proclitics.length) k++;
   return k > j ? { from: j, to: k } : null;
 }
 
