@@ -295,10 +295,22 @@ function chunkAt(s: string, from: number, to: number): number {
   return to - from === 1 && s.charCodeAt(from) === 94 /* ^ */ ? -1 : intAt(s, from, to);
 }
 
+/** Calls `visit(id, count)` for each pair of the `id:count,id:count…` list written from `from` to `to` in `s`. */
+function eachCount(s: string, from: number, to: number, visit: (id: number, count: number) => void): void {
+  for (let a = from; a < to; ) {
+    let b = s.indexOf(',', a);
+    if (b < 0 || b > to) b = to;
+    const c = s.indexOf(':', a);
+    visit(intAt(s, a, c), intAt(s, c + 1, b));
+    a = b + 1;
+  }
+}
+
 /**
- * The model's lookup tables: candidate chunks per letter, the templates' rows and the flat context tables. Each counts
- * text is read in one pass over its characters, without splitting it into strings: split, the first romanised name
- * took ~100 ms and left ~50 MB of short-lived strings. A row's letter key is sliced once.
+ * The model's lookup tables: candidate chunks per letter, the templates' rows and the flat context tables (for
+ * `createRomanizer`, and for `compileRomanizer` at build time: the package ships them compiled). Each counts text is
+ * read in one pass over its characters, a row's letter key sliced once: split into strings, the counts took ~150 ms
+ * and ~50 MB of short-lived strings.
  */
 function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>; templates: Template[]; tables: Tables } {
   // candidate chunks per letter: everything the letter alone was seen to emit; and each chunk's place among them
@@ -310,9 +322,11 @@ function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>
     let end = alone.indexOf(';', eq);
     if (end < 0) end = alone.length;
     const ids: number[] = [];
-    for (let a = eq + 1; a < end; a = alone.indexOf(',', a) + 1 || end) ids.push(intAt(alone, a, alone.indexOf(':', a)));
     const at = new Int32Array(model.chunks.length).fill(-1);
-    ids.forEach((id, j) => at[id] < 0 && (at[id] = j));
+    eachCount(alone, eq + 1, end, (id) => {
+      if (at[id] < 0) at[id] = ids.length;
+      ids.push(id);
+    });
     candidates.set(alone.slice(i, eq), ids);
     place.set(alone.slice(i, eq), at);
     i = end + 1;
@@ -361,14 +375,10 @@ function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>
         ctxRow.push(row);
         ctxHist.push(historyNumber(history, c2, c1));
         ctxFirst.push(pairIdx.length);
-        for (let a = eq + 1; a < end; ) {
-          let b = s.indexOf(',', a);
-          if (b < 0 || b > end) b = end;
-          const c = s.indexOf(':', a);
-          const j = pos[intAt(s, a, c)] ?? -1;
-          if (j >= 0) (pairIdx.push(j), pairCount.push(intAt(s, c + 1, b)));
-          a = b + 1;
-        }
+        eachCount(s, eq + 1, end, (id, count) => {
+          const j = pos[id] ?? -1;
+          if (j >= 0) (pairIdx.push(j), pairCount.push(count));
+        });
       }
       i = end + 1;
     }
