@@ -88,6 +88,7 @@ function readTable(file: string): Record<string, string>[] {
   });
 }
 
+const personRows = readTable('person-names.tsv');
 const lexicon = {
   titles: readTable('titles.tsv'),
   placeDescriptors: readTable('place-descriptors.tsv'),
@@ -99,10 +100,10 @@ const lexicon = {
   /** common words (match keys), one a line */
   commonWords: readList('common-words.txt').join('\n'),
   /** person-name words (match keys), one a line; `commonNames` those that are also common words */
-  personNames: readTable('person-names.tsv').map((r) => r.key).join('\n'),
-  commonNames: readTable('person-names.tsv').filter((r) => r.common === '1').map((r) => r.key).join('\n'),
+  personNames: personRows.map((r) => r.key).join('\n'),
+  commonNames: personRows.filter((r) => r.common === '1').map((r) => r.key).join('\n'),
   /** `key<TAB>latin` lines in code-unit order (searched in place by lib/gazetteer/lines.ts) */
-  personLatin: readTable('person-names.tsv')
+  personLatin: personRows
     .filter((r) => r.latin)
     .map((r) => `${r.key}\t${r.latin}`)
     .sort(byCodeUnits)
@@ -115,7 +116,7 @@ const addWords = (s: string) => {
 };
 for (const e of all) for (const n of [e.ar, ...e.arVariants]) if (n) addWords(n);
 for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);
-for (const r of readTable('person-names.tsv')) stems.add(r.key);
+for (const r of personRows) stems.add(r.key);
 for (const r of lexicon.nationalities) for (const f of ['masc', 'fem', 'plural']) for (const v of (r[f] ?? '').split('|')) if (v) addWords(v);
 for (const w of [...lexicon.stopNames, ...readList('common-words.txt')]) addWords(w);
 
