@@ -15,7 +15,6 @@ import { parseGazetteer } from '../lib/gazetteer/parse';
 import type { GazetteerEntry } from '../lib/gazetteer/entry';
 import { matchKey } from '../lib/normalize';
 import { nameWords, stripArticle } from '../lib/gazetteer/keys';
-import { compileRomanizer } from '../lib/translit/romanize';
 import { byCodeUnits } from '../lib/gazetteer/lines';
 
 const root = join(__dirname, '..');
@@ -125,6 +124,15 @@ const gazetteerTsv = all
   .join('\n');
 
 const models: Record<string, string> = {};
+const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
+mkdirSync(join(root, 'build'), { recursive: true });
+// The phrase index is built by the library's own Gazetteer, and the romaniser's tables by its own code, which read
+// build/data.json when loaded: write the data without the index and models first, then load them and add both.
+writeFileSync(join(root, 'build', 'data.json'), JSON.stringify(data));
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { Gazetteer } = require('../lib/gazetteer/gazetteer') as typeof import('../lib/gazetteer/gazetteer');
+const { compileRomanizer } = require('../lib/translit/romanize') as typeof import('../lib/translit/romanize');
+/* eslint-enable @typescript-eslint/no-require-imports */
 const modelDir = join(root, 'models');
 if (existsSync(modelDir)) {
   for (const f of readdirSync(modelDir).filter((f) => f.endsWith('.json')).sort()) {
@@ -135,14 +143,6 @@ if (existsSync(modelDir)) {
     models[name] = JSON.stringify(name === 'romanizer' ? compileRomanizer(model) : model);
   }
 }
-
-const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
-mkdirSync(join(root, 'build'), { recursive: true });
-// The phrase index is built by the library's own Gazetteer, which reads build/data.json when loaded: write the data
-// without the index first, then load the class and add the index.
-writeFileSync(join(root, 'build', 'data.json'), JSON.stringify(data));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Gazetteer } = require('../lib/gazetteer/gazetteer') as typeof import('../lib/gazetteer/gazetteer');
 const index = new Gazetteer(lexicon.stopNames);
 for (const e of all) index.insert(e);
 Object.assign(data, index.exportIndex());
