@@ -130,6 +130,16 @@ describe('precision guards measured on the ANERcorp development split', () => {
     expect(loc('وسقطت قذيفة بدير البلح في جنوب القطاع')).toEqual([['LOC', 'دير البلح']]);
   });
 
+  test('an everyday word after a facility head is no name; a direction ends a name; وأدى is no valley', () => {
+    const loc = (text: string) => ents(text, rulesOnly).filter(([l]) => l === 'LOC');
+    expect(loc('وشهد قطاع الطاقة تحسنا كبيرا')).toEqual([]);
+    expect(loc('وهبطت الطائرة في مطار المدينة صباحا')).toEqual([]);
+    expect(loc('وأدى انفجارها إلى إصابة 26 شخصا')).toEqual([]);
+    // after a settlement word an everyday word may be a name (a district of Baghdad); جنوبي stays outside
+    expect(loc('انفجرت سيارة مفخخة في حي الدورة جنوبي العاصمة')).toEqual([['LOC', 'الدورة']]);
+    expect(loc('قصفت الطائرات قطاع غزة')).toEqual([['LOC', 'قطاع غزة']]);
+  });
+
   test("a kunya's nisba belongs to the name; a nisba after another name stays outside", () => {
     expect(ents('وقال القيادي أبو فراس الحلبي إن الهجوم فشل', rulesOnly)).toContainEqual(['PER', 'أبو فراس الحلبي']);
     expect(ents('وقال القيادي أبو فراس الحلبي إن الهجوم فشل', rulesOnly).filter(([l]) => l === 'LOC')).toEqual([]);

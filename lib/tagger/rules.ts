@@ -27,6 +27,8 @@ const COMPOUND = new Set(['عبد', 'ابو', 'ابن', 'بن', 'ام', 'بنت'
 const JOINS = new Set([...COMPOUND, 'ال']);
 /** the words that open a kunya (أبو محمد، أم أحمد) */
 const KUNYA = new Set(['ابو', 'ام']);
+/** words of direction: they end a name (حي الدورة جنوبي العاصمة "south of the capital") */
+const DIRECTIONS = new Set(['شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي']);
 
 interface Context {
   /** the best person whose full name ends with this word key (نظام الأسد → بشار الأسد) */
@@ -68,6 +70,8 @@ function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { tr
     for (const t of list) {
       // آمر "commander" is not أمر "order": the match key folds the madda as it folds the hamza
       if (t.madda && !a.stem.text.startsWith('آ')) continue;
+      // وادي، والي open with وا: a word written و + أ/إ is the conjunction and another word (وأدى "and led to")
+      if (t.keys[0].startsWith('وا') && /^و[أإ]/.test(a.stem.text)) continue;
       let ok = i + t.keys.length <= tokens.length;
       for (let k = 1; ok && k < t.keys.length; k++) ok = tokens[i + k].norm === t.keys[k];
       if (ok) return { trigger: t, analysis: a, next: i + t.keys.length };
@@ -134,7 +138,7 @@ function nameRun(ctx: Context, j: number, kind: 'person' | 'place' | 'org' = 'pl
   // compounds do not count against the length limit (محمد بن راشد آل مكتوم)
   const joined = (k: number) => kind === 'person' && k > j && JOINS.has(tokens[k - 1].norm) && tokens[k].kind === 'word' && !reading(tokens[k])?.proclitics.length;
   let extra = 0;
-  while (k < tokens.length && k - j - extra < MAX_NAME && (joined(k) || (nameLike(ctx, tokens[k]) && !(k > j && isAdjective(ctx, tokens[k]))))) {
+  while (k < tokens.length && k - j - extra < MAX_NAME && (joined(k) || (nameLike(ctx, tokens[k]) && !(k > j && (isAdjective(ctx, tokens[k]) || DIRECTIONS.has(tokens[k].norm)))))) {
     // past two words, a name goes on only with known name words or the parts of a compound (عبد، أبو، بن …)
     if (k - j >= 2 && !ctx.lex.personNames.has(tokens[k].norm) && !JOINS.has(tokens[k - 1].norm)) break;
     if (joined(k) || JOINS.has(tokens[k].norm)) extra++;
@@ -246,6 +250,11 @@ function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger
     if (k === j + 1 && (ctx.lex.commonWords.has(stripArticle(tokens[j].norm)) || ctx.lex.commonWords.has(tokens[j].norm))) return null;
     return k > j ? candidate(ctx, i, headStart, k, label, 0.7) : null;
   }
+  // after a facility head (قطاع، سوق، مطار) an everyday word with the article is no name unless it is a known name
+  // word (قطاع الطاقة "the energy sector", مطار المدينة "the city's airport"); after a settlement word it may be
+  // (حي الدورة، حي العامل: districts of Baghdad)
+  const first = reading(tokens[j]);
+  if (inside && first?.article && first.proclitics.length === 0 && ctx.lex.commonWords.has(first.stemNorm) && !ctx.lex.personNames.has(first.stemNorm)) return null;
   // a quoted word after a descriptor is a figure of speech more often than a name (أشبه بمدينة «أشباح»)
   const run = OPEN_QUOTES.has(tokens[j].text) ? null : nameRun(ctx, j, label === 'ORG' ? 'org' : 'place');
   if (!run) return null;
