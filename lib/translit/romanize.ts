@@ -295,6 +295,17 @@ function chunkAt(s: string, from: number, to: number): number {
   return to - from === 1 && s.charCodeAt(from) === 94 /* ^ */ ? -1 : intAt(s, from, to);
 }
 
+/** Calls `visit(from, eq, end)` for each `key=list` entry of a `;`-separated counts text (key from `from` to `eq`). */
+function eachEntry(s: string, visit: (from: number, eq: number, end: number) => void): void {
+  for (let i = 0; i < s.length; ) {
+    const eq = s.indexOf('=', i);
+    let end = s.indexOf(';', eq);
+    if (end < 0) end = s.length;
+    visit(i, eq, end);
+    i = end + 1;
+  }
+}
+
 /** Calls `visit(id, count)` for each pair of the `id:count,id:count…` list written from `from` to `to` in `s`. */
 function eachCount(s: string, from: number, to: number, visit: (id: number, count: number) => void): void {
   for (let a = from; a < to; ) {
@@ -317,10 +328,7 @@ function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>
   const candidates = new Map<string, number[]>();
   const place = new Map<string, Int32Array>();
   const alone = model.counts[0];
-  for (let i = 0; i < alone.length; ) {
-    const eq = alone.indexOf('=', i);
-    let end = alone.indexOf(';', eq);
-    if (end < 0) end = alone.length;
+  eachEntry(alone, (i, eq, end) => {
     const ids: number[] = [];
     const at = new Int32Array(model.chunks.length).fill(-1);
     eachCount(alone, eq + 1, end, (id) => {
@@ -329,8 +337,7 @@ function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>
     });
     candidates.set(alone.slice(i, eq), ids);
     place.set(alone.slice(i, eq), at);
-    i = end + 1;
-  }
+  });
   // every context in reading order: its row, history number and counts (pairs from ctxFirst[c] to ctxFirst[c + 1])
   const ctxRow: number[] = [];
   const ctxHist: number[] = [];
@@ -346,42 +353,37 @@ function buildTables(model: RomanizerModel): { candidates: Map<string, number[]>
     let lastFrom = 0;
     let lastTo = -1;
     let lastRow = -1;
-    for (let i = 0; i < s.length; ) {
-      const eq = s.indexOf('=', i);
-      let end = s.indexOf(';', eq);
-      if (end < 0) end = s.length;
+    eachEntry(s, (i, eq, end) => {
       const pos = place.get(s[i + at]);
-      if (pos !== undefined) {
-        let slash = s.indexOf('/', i);
-        if (slash < 0 || slash > eq) slash = eq;
-        // the letter key: the same as the last context's (the keys are sorted), else sliced and looked up
-        let row = lastRow;
-        let same = slash - i === lastTo - lastFrom;
-        for (let j = 0; same && j < slash - i; j++) same = s.charCodeAt(i + j) === s.charCodeAt(lastFrom + j);
-        if (!same) {
-          const key = s.slice(i, slash);
-          row = rows.get(key) ?? -1;
-          if (row < 0) rows.set(key, (row = rowCount++));
-          (lastFrom = i), (lastTo = slash), (lastRow = row);
-        }
-        // the history: `/c1` or `/c2.c1`
-        let c2 = -1;
-        let c1 = -1;
-        if (history > 0) {
-          const dot = s.indexOf('.', slash);
-          if (dot >= 0 && dot < eq) (c2 = chunkAt(s, slash + 1, dot)), (c1 = chunkAt(s, dot + 1, eq));
-          else c1 = chunkAt(s, slash + 1, eq);
-        }
-        ctxRow.push(row);
-        ctxHist.push(historyNumber(history, c2, c1));
-        ctxFirst.push(pairIdx.length);
-        eachCount(s, eq + 1, end, (id, count) => {
-          const j = pos[id] ?? -1;
-          if (j >= 0) (pairIdx.push(j), pairCount.push(count));
-        });
+      if (pos === undefined) return;
+      let slash = s.indexOf('/', i);
+      if (slash < 0 || slash > eq) slash = eq;
+      // the letter key: the same as the last context's (the keys are sorted), else sliced and looked up
+      let row = lastRow;
+      let same = slash - i === lastTo - lastFrom;
+      for (let j = 0; same && j < slash - i; j++) same = s.charCodeAt(i + j) === s.charCodeAt(lastFrom + j);
+      if (!same) {
+        const key = s.slice(i, slash);
+        row = rows.get(key) ?? -1;
+        if (row < 0) rows.set(key, (row = rowCount++));
+        (lastFrom = i), (lastTo = slash), (lastRow = row);
       }
-      i = end + 1;
-    }
+      // the history: `/c1` or `/c2.c1`
+      let c2 = -1;
+      let c1 = -1;
+      if (history > 0) {
+        const dot = s.indexOf('.', slash);
+        if (dot >= 0 && dot < eq) (c2 = chunkAt(s, slash + 1, dot)), (c1 = chunkAt(s, dot + 1, eq));
+        else c1 = chunkAt(s, slash + 1, eq);
+      }
+      ctxRow.push(row);
+      ctxHist.push(historyNumber(history, c2, c1));
+      ctxFirst.push(pairIdx.length);
+      eachCount(s, eq + 1, end, (id, count) => {
+        const j = pos[id] ?? -1;
+        if (j >= 0) (pairIdx.push(j), pairCount.push(count));
+      });
+    });
     return { offsets, history, rows };
   });
   ctxFirst.push(pairIdx.length);
@@ -585,16 +587,17 @@ function romanizer(model: Omit<RomanizerModel, 'format' | 'counts'>, { candidate
 
   // names recur in text: remember the last few thousand words
   const cache = new Map<string, string>();
-  const cached = (letters: string): string => {
-    let r = cache.get(letters);
-    if (r === undefined) {
-      if (cache.size >= 32768) cache.clear();
-      cache.set(letters, (r = word(letters)));
-    }
-    return r;
-  };
+  return { norm, word: (letters) => remembered(cache, letters, word) };
+}
 
-  return { norm, word: cached };
+/** The cached value of `key`, computed on a miss; the cache starts over when it holds 32,768 values. */
+function remembered(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 32768) cache.clear();
+    cache.set(key, (value = compute(key)));
+  }
+  return value;
 }
 
 let shipped: Parts | null | undefined;
@@ -617,14 +620,10 @@ function shippedRomanizer(): Parts | null {
 export function romanize(arabic: string): string {
   requireString('romanize', 'arabic', arabic);
   // whole names repeat in a text (every mention of an unlinked person): cache them, bounded
-  let latin = romanized.get(arabic);
-  if (latin === undefined) {
+  return remembered(romanized, arabic, () => {
     const r = shippedRomanizer();
-    latin = r ? romanizeText(arabic, r.norm, ARABIC_RUN, r.word, true) : romanizeRules(arabic);
-    if (romanized.size >= 32768) romanized.clear();
-    romanized.set(arabic, latin);
-  }
-  return latin;
+    return r ? romanizeText(arabic, r.norm, ARABIC_RUN, r.word, true) : romanizeRules(arabic);
+  });
 }
 
 const romanized = new Map<string, string>();
@@ -634,18 +633,12 @@ const romanized = new Map<string, string>();
  * person-names.tsv: فراس → Feras, as most of Wikidata's name pairs write it), any other word the learned romaniser's,
  * with the same conventions as `romanize` (al-, Allah). Internal: the tagger's Latin form of a person no gazetteer
  * lists.
- * @example romanizePerson('أبو فراس الحلبي') // 'Abu Feras al-Halabi' (romanize: 'Abo Fras al-Halbi')
+ * @example romanizePerson('أبو فراس الحلبي') // 'Abu Feras al-Halabi' (romanize: 'Abo Fras al-Halabi')
  */
 export function romanizePerson(arabic: string): string {
   const r = shippedRomanizer();
   if (!r) return romanize(arabic);
-  let latin = people.get(arabic);
-  if (latin === undefined) {
-    latin = romanizeText(arabic, r.norm, ARABIC_RUN, (letters) => nameWordLatin(matchKey(letters)) ?? r.word(letters), true);
-    if (people.size >= 32768) people.clear();
-    people.set(arabic, latin);
-  }
-  return latin;
+  return remembered(people, arabic, () => romanizeText(arabic, r.norm, ARABIC_RUN, (letters) => nameWordLatin(matchKey(letters)) ?? r.word(letters), true));
 }
 
 const people = new Map<string, string>();
