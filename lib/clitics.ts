@@ -44,13 +44,15 @@ export interface StemLexicon {
 
 const WAW = 0x0648, FA = 0x0641, BA = 0x0628, LAM = 0x0644, KAF = 0x0643, ALEF = 0x0627;
 const PREPOSITIONS = [BA, LAM, KAF];
+/** the proclitics of every reading without any (analyses are internal to the word-form cache and never changed) */
+const NO_PROCLITICS: Span[] = Object.freeze([]) as unknown as Span[];
 
 /**
  * All analyses of the word `input.slice(start, end)`, best first. The first letter must be Arabic for any proclitic to
  * be considered; otherwise the single analysis is the whole word.
  */
 export function analyseWord(input: string, start: number, end: number, norm: string, lexicon: StemLexicon): CliticAnalysis[] {
-  const whole: CliticAnalysis = { proclitics: [], article: null, stem: { text: input.slice(start, end), start, end }, norm, stemNorm: norm, score: 0 };
+  const whole: CliticAnalysis = { proclitics: NO_PROCLITICS, article: null, stem: { text: input.slice(start, end), start, end }, norm, stemNorm: norm, score: 0 };
   const first = norm.charCodeAt(0);
   // only a word opening with و ف ب ل ك or ا can carry proclitics or the article
   if (norm.length < 3 || !(first === WAW || first === FA || first === BA || first === LAM || first === KAF || first === ALEF) || charClass(input.charCodeAt(start)) !== CharClass.ArabicLetter) {
@@ -96,9 +98,8 @@ export function analyseWord(input: string, start: number, end: number, norm: str
           out.push(whole);
           continue;
         }
-        const proclitics: Span[] = [];
-        if (conj) proclitics.push(piece(0, 1));
-        if (prep !== 0) proclitics.push(piece(i0, i1));
+        // array literals of the exact size: a word form keeps its analyses for as long as it is cached
+        const proclitics = conj && prep !== 0 ? [piece(0, 1), piece(i0, i1)] : conj ? [piece(0, 1)] : prep !== 0 ? [piece(i0, i1)] : NO_PROCLITICS;
         const stem = piece(i2, n);
         const stemNorm = norm.slice(i2);
         const article = art === 0 ? null : piece(i1, i2);
@@ -124,5 +125,6 @@ export function analyseWord(input: string, start: number, end: number, norm: str
     }
     out[j + 1] = x;
   }
-  return out;
+  // a copy of the exact length (an array grown by push keeps room for 16 entries, ~130 bytes a cached word form)
+  return out.slice();
 }
