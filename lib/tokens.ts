@@ -51,9 +51,7 @@ export class WordForms {
    * The form of the token `text.slice(start, end)` of this kind. A form already read is found without slicing the
    * text, and its `word` string serves as the token's text.
    */
-  at(text: string, start: number, end: number, kind: TokenKind): WordForm {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  at(text: string, start: number, end: number, kind: TokenKind, h = hashText(text, start, end)): WordForm {
     const len = end - start;
     let f = find(this.current, h, text, start, len);
     if (f !== undefined) return f;
@@ -81,6 +79,16 @@ export class WordForms {
     insert(this.current, f);
     this.size++;
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+/** FNV-1a of `text.slice(start, end)`'s code units (`scan` works it out as it reads a word). */
+function hashText(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /** The form with this hash and text in a table, if any. */
@@ -240,8 +248,9 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
       i++;
       continue;
     }
-    // a word: scan to its end
+    // a word: scan to its end, hashing its code units for the word-form cache
     let j = i;
+    let h = FNV_OFFSET;
     let arabic = false, other = false, digits = false;
     while (j < n) {
       const c = text.charCodeAt(j);
@@ -261,10 +270,12 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
       } else if (NUMBER_INNER.has(c) && digits && !arabic && !other && j + 1 < n && charClass(text.charCodeAt(j + 1)) === CharClass.Digit) {
         // decimal or thousands separator inside a number
       } else break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (w === 2) h = Math.imul(h ^ text.charCodeAt(j + 1), FNV_PRIME);
       j += w;
     }
     const kind: TokenKind = arabic ? (other || digits ? 'mixed' : 'word') : other ? (digits ? 'mixed' : 'latin') : 'number';
-    tokens.push(makeToken(text, i, j, kind, analyse ? forms : undefined));
+    tokens.push(makeToken(text, i, j, kind, analyse ? forms : undefined, h));
     i = j;
   }
   return tokens;
@@ -295,11 +306,12 @@ function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
   return false;
 }
 
-function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined): Token {
+/** `hash`: FNV-1a of the token's code units, when the caller worked it out (see `hashText`) */
+function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined, hash?: number): Token {
   if (!forms) {
     const t = text.slice(start, end);
     return new ScannedToken(t, start, end, matchKey(t), kind, undefined);
   }
-  const f = forms.at(text, start, end, kind);
+  const f = forms.at(text, start, end, kind, hash);
   return new ScannedToken(f.word, start, end, f.norm, kind, f);
 }
