@@ -62,9 +62,9 @@ function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { tr
   const all = readings(tokens[i]);
   // a known name word read whole is not ف or ك and a trigger (فراس is Firas, not "so" + راس "head"; كبير is "big",
   // not "like" + بير "well"); بدير، لمدينة stay a preposition and a descriptor
-  const nameWord = all[0]?.proclitics.length === 0 && ctx.lex.personNames.has(tokens[i].norm);
+  let nameWord: boolean | undefined; // looked up when a reading opens with ف or ك
   for (const a of all) {
-    if (nameWord && a.proclitics.length > 0 && (a.proclitics[0].text === 'ف' || a.proclitics[0].text === 'ك')) continue;
+    if (a.proclitics.length > 0 && (a.proclitics[0].text === 'ف' || a.proclitics[0].text === 'ك') && (nameWord ??= all[0].proclitics.length === 0 && ctx.lex.personNames.has(tokens[i].norm))) continue;
     const list = table.get(a.norm);
     if (!list) continue;
     for (const t of list) {
