@@ -4,7 +4,8 @@
  * Segmentation is a ranked set of candidate analyses, never a destructive split: `وزارة` keeps its reading with no
  * proclitic beside و + زارة, and the ranking decides which comes first. The rule, in order of weight:
  * 1. an analysis whose stem (without the article) is a known word (`StemLexicon`: gazetteer name words and common
- *    words) gains 1.5;
+ *    words) gains 1.5; a later word of a name that is a proclitic glued to a known word (بلبنان in المحكمة الخاصة
+ *    بلبنان) is not a known word, or بلبنان would read whole wherever it is written (`isGluedProclitic`);
  * 2. a reading with no proclitic starts at 0.5; one with proclitics starts at 1.0 when the article follows them
  *    (وال، بال، لل: the article is strong evidence of a clitic boundary) and at 0.3 when it does not (a bare و/ب/ل/ك/ف
  *    is as likely to be the word's first letter);

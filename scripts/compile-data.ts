@@ -6,7 +6,8 @@
  * - Generated entries (GeoNames, …) that repeat a curated place (same label, same Arabic key, same country) are
  *   dropped: the curated entry wins.
  * - The stem lexicon (words that rank clitic analyses) is the set of article-less match keys of every gazetteer name
- *   word, every rule-lexicon word and the common-word list.
+ *   word, every rule-lexicon word and the common-word list, less the proclitics glued to a word inside place and
+ *   organisation names (بلبنان in المحكمة الخاصة بلبنان; see `isGluedProclitic`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join, relative } from 'node:path';
 import { parseGazetteer } from '../lib/gazetteer/parse';
 import type { GazetteerEntry } from '../lib/gazetteer/entry';
 import { matchKey } from '../lib/normalize';
-import { nameWords, stripArticle } from '../lib/gazetteer/keys';
+import { isGluedProclitic, nameWords, stripArticle } from '../lib/gazetteer/keys';
 import { byCodeUnits } from '../lib/gazetteer/lines';
 
 const root = join(__dirname, '..');
@@ -113,11 +114,28 @@ const stems = new Set<string>();
 const addWords = (s: string) => {
   for (const w of nameWords(s)) stems.add(stripArticle(w));
 };
-for (const e of all) for (const n of [e.ar, ...e.arVariants]) if (n) addWords(n);
+// the later words of place and organisation names wait until every other word is in: one that is a proclitic glued to
+// a common word or a major place's or organisation's one-word name (المحكمة الخاصة بلبنان) stays out (see
+// `isGluedProclitic`); the first words of names, and people's names, go in as they are
+const laterWords = new Set<string>();
+const standalone = new Set<string>(readList('common-words.txt').flatMap((w) => nameWords(w).map(stripArticle)));
+for (const e of all) {
+  const major = e.label !== 'PER' && (e.facts.source === undefined || e.facts.type === 'country' || e.facts.type === 'capital' || Number(e.facts.population) >= 100000);
+  for (const n of [e.ar, ...e.arVariants]) {
+    const words = n ? nameWords(n) : [];
+    words.forEach((w, i) => (i > 0 && e.label !== 'PER' ? laterWords.add(w) : stems.add(stripArticle(w))));
+    if (major && words.length === 1) standalone.add(stripArticle(words[0]));
+  }
+}
 for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);
 for (const r of personRows) stems.add(r.key);
 for (const r of lexicon.nationalities) for (const f of ['masc', 'fem', 'plural']) for (const v of (r[f] ?? '').split('|')) if (v) addWords(v);
 for (const w of [...lexicon.stopNames, ...readList('common-words.txt')]) addWords(w);
+let gluedWords = 0;
+for (const w of laterWords) {
+  if (!stems.has(stripArticle(w)) && isGluedProclitic(w, (x) => standalone.has(x))) gluedWords++;
+  else stems.add(stripArticle(w));
+}
 
 const gazetteerTsv = all
   .map((e) => [e.id, e.label, e.ar, e.arVariants.join('|'), e.en, e.enAliases.join('|'), Object.entries(e.facts).map(([k, v]) => `${k}=${v}`).join(';')].join('\t'))
@@ -153,5 +171,5 @@ const counts: Record<string, number> = {};
 for (const e of all) counts[e.label] = (counts[e.label] ?? 0) + 1;
 console.log(
   `compile-data: ${all.length} entries (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; ${dropped} generated duplicates of curated places dropped), ` +
-    `${stems.size} stems, models: ${Object.keys(models).join(', ') || 'none'}; build/data.json ${(json.length / 1024).toFixed(0)} KB, sha256 ${sha}`,
+    `${stems.size} stems (${gluedWords} glued proclitics left out), models: ${Object.keys(models).join(', ') || 'none'}; build/data.json ${(json.length / 1024).toFixed(0)} KB, sha256 ${sha}`,
 );

@@ -1,5 +1,6 @@
 import { createGazetteer, parseGazetteer, formatGazetteer, GazetteerFileError, type EntryInput } from '../lib/index';
 import { SortedLines } from '../lib/gazetteer/lines';
+import { isGluedProclitic } from '../lib/gazetteer/keys';
 
 const ENTRIES: EntryInput[] = [
   { id: 'loc:palmyra', label: 'LOC', ar: 'تدمر', arVariants: ['تدمور'], en: 'Palmyra', enAliases: ['Tadmur', 'Tadmor'], facts: { country: 'SY', lat: 34.55, lon: 38.27 } },
@@ -125,4 +126,19 @@ describe('the compiled index read in place', () => {
     expect(lazy.gluedPhrase('ديرالزور')?.keys).toEqual(['دير', 'الزور']);
     expect(lazy.wordLabels('دير')).not.toBe(0);
   });
+});
+
+describe('isGluedProclitic', () => {
+  const known = (w: string) => ['لبنان', 'ايران', 'مدينه', 'اسو', 'شام', 'مصر'].includes(w);
+  test.each([
+    ['بلبنان', true],
+    ['لايران', true],
+    ['ولمدينه', true],
+    ['لمصر', true],
+    // the article after the proclitic (that reading wins anyway), ف and ك, a rest of two letters, an unknown rest
+    ['والشام', false],
+    ['فاسو', false],
+    ['بلب', false],
+    ['بنغازي', false],
+  ])('%s → %s', (key, expected) => expect(isGluedProclitic(key, known)).toBe(expected));
 });

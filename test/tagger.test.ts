@@ -67,6 +67,31 @@ describe('createTagger', () => {
   });
 });
 
+describe('a name behind a preposition, where a longer name holds the glued word', () => {
+  // المحكمة الخاصة بلبنان، الموالية لإيران، جامعة الأزهر بغزة are gazetteer names: their glued words must not make
+  // بلبنان، لإيران، بغزة read as one word elsewhere
+  test.each([
+    ['اهتمامه بلبنان ، وأبدى تشاؤمه', 'لبنان'],
+    ['قدم الدعم لإيران', 'إيران'],
+    ['قصفت الطائرات بغزة', 'غزة'],
+    ['قال لتركيا إن', 'تركيا'],
+    ['وصل الوفد ببيروت', 'بيروت'],
+  ])('%s → LOC %s', (text, name) => {
+    for (const model of ['off', 'fill'] as const) expect(ents(text, createTagger({ model }))).toEqual([['LOC', name]]);
+  });
+
+  test('the longer names themselves are still found whole', () => {
+    expect(ents('أصدرت المحكمة الخاصة بلبنان حكمها', createTagger({ model: 'off' }))).toEqual([['ORG', 'المحكمة الخاصة بلبنان']]);
+  });
+
+  test("a user's name with a glued word does not change how that word reads elsewhere", () => {
+    const g = createGazetteer([{ id: 'org:x-council', label: 'ORG', ar: 'المجلس المحلي لمدينة زنكلان' }, { id: 'loc:x-zinklan', label: 'LOC', ar: 'زنكلان' }], { builtin: false });
+    const t = createTagger({ gazetteer: g, model: 'off' });
+    expect(t.tag('وصل لمدينة زنكلان').tokens[1].analyses[0].proclitics.map((p) => p.text)).toEqual(['ل']);
+    expect(ents('وصل المجلس المحلي لمدينة زنكلان ثم غادر لزنكلان', t)).toEqual([['ORG', 'المجلس المحلي لمدينة زنكلان'], ['LOC', 'زنكلان']]);
+  });
+});
+
 describe('a tagger over a gazetteer that grows', () => {
   test('entries added after the first tag() are found, behind proclitics too (the word caches start over)', () => {
     const g = createGazetteer([], { builtin: false });

@@ -12,7 +12,7 @@ import { isLabel, type Label } from '../labels';
 import { matchKey } from '../normalize';
 import { romanize } from '../translit/romanize';
 import { entryProblem, toEntry, type EntryInput, type GazetteerEntry } from './entry';
-import { latinKey, nameWords, phoneticKey, stripArticle } from './keys';
+import { isGluedProclitic, latinKey, nameWords, phoneticKey, stripArticle } from './keys';
 import { byCodeUnits, SortedLines } from './lines';
 import { scan } from '../tokens';
 import { defaultLexicon } from '../lexicon';
@@ -99,8 +99,10 @@ export class Gazetteer {
   /** glued key of a multi-word name (دير الزور → ديرالزور) → phrase (the compiled ones once read) */
   private readonly glued = new Map<string, Phrase>();
   private readonly stopNames: Set<string>;
-  /** article-less keys of every word of every Arabic name: they rank clitic analyses (see lib/clitics.ts) */
+  /** article-less keys of the Arabic names' words: they rank clitic analyses (see lib/clitics.ts and `hasStem`) */
   private readonly nameStems = new Set<string>();
+  /** the later words of place and organisation names without the article, which may be a glued proclitic (`hasStem`) */
+  private readonly laterStems = new Set<string>();
   private latinIndex: LatinIndex | null = null;
   private fuzzyIndex: ArabicFuzzyIndex | null = null;
   private surnames: Map<string, number> | null = null;
@@ -293,7 +295,8 @@ export class Gazetteer {
     if (keys.length === 1 && (this.stopNames.has(keys[0]) || this.stopNames.has(stripArticle(keys[0])))) return;
     if (arabic && keys.length === 1 && stripArticle(keys[0]).length < 2) return;
     if (arabic) {
-      for (const k of keys) this.nameStems.add(stripArticle(k));
+      const person = this.entries[index]!.label === 'PER';
+      keys.forEach((k, i) => (i > 0 && !person && !k.startsWith('ال') ? this.laterStems.add(k) : this.nameStems.add(stripArticle(k))));
       if (keys.length > 1) {
         this.readCompiledWordLabels();
         const bit = LABEL_BITS[this.entries[index]!.label];
@@ -361,9 +364,17 @@ export class Gazetteer {
     return this.labelsOfWord.get(key) ?? 0;
   }
 
-  /** @internal is this article-less word key part of an Arabic name here? */
-  hasStem(key: string): boolean {
-    return this.nameStems.has(key);
+  /**
+   * @internal is this article-less word key part of an Arabic name added here? A later word of a place's or an
+   * organisation's name is not when it is a proclitic glued to a common word (`isCommon`) or to a one-word name
+   * (بلبنان in المحكمة الخاصة بلبنان is ب + لبنان; see `isGluedProclitic`).
+   */
+  hasStem(key: string, isCommon: (key: string) => boolean): boolean {
+    if (this.nameStems.has(key)) return true;
+    if (!this.laterStems.has(key)) return false;
+    const oneWordName = (k: string) => !!this.phrasesFrom(k)?.some((p) => p.keys.length === 1);
+    const standsAlone = (w: string) => isCommon(w) || isCommon('ال' + w) || oneWordName(w) || oneWordName('ال' + w);
+    return !isGluedProclitic(key, standsAlone);
   }
 
   /** @internal phrases that open with this word key, longest first */

@@ -82,7 +82,8 @@ export function createTagger(options?: TaggerOptions): Tagger {
   const lex = ruleLexicons();
   const builtinStems = defaultLexicon();
   // the gazetteer's own name words rank clitic analyses too (a user's entry makes وX read as و + X)
-  const stems = options?.gazetteer === undefined ? builtinStems : { has: (k: string) => builtinStems.has(k) || gazetteer.hasStem(k) };
+  const isCommon = (k: string) => lex.commonWords.has(k);
+  const stems = options?.gazetteer === undefined ? builtinStems : { has: (k: string) => builtinStems.has(k) || gazetteer.hasStem(k, isCommon) };
   const weights = policy === 'off' ? null : defaultModel();
   // what the tagger caches per word form (clitic analyses, model features) holds while the gazetteer does not change
   let revision = -1;
