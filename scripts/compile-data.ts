@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseGazetteer } from '../lib/gazetteer/parse';
-import type { GazetteerEntry } from '../lib/gazetteer/entry';
+import { standsAlone, type GazetteerEntry } from '../lib/gazetteer/entry';
 import { matchKey } from '../lib/normalize';
 import { isGluedProclitic, nameWords, stripArticle } from '../lib/gazetteer/keys';
 import { byCodeUnits } from '../lib/gazetteer/lines';
@@ -120,11 +120,10 @@ const addWords = (s: string) => {
 const laterWords = new Set<string>();
 const standalone = new Set<string>(readList('common-words.txt').flatMap((w) => nameWords(w).map(stripArticle)));
 for (const e of all) {
-  const major = e.label !== 'PER' && (e.facts.source === undefined || e.facts.type === 'country' || e.facts.type === 'capital' || Number(e.facts.population) >= 100000);
   for (const n of [e.ar, ...e.arVariants]) {
     const words = n ? nameWords(n) : [];
     words.forEach((w, i) => (i > 0 && e.label !== 'PER' ? laterWords.add(w) : stems.add(stripArticle(w))));
-    if (major && words.length === 1) standalone.add(stripArticle(words[0]));
+    if (words.length === 1 && standsAlone(e)) standalone.add(stripArticle(words[0]));
   }
 }
 for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);

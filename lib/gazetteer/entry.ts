@@ -84,3 +84,18 @@ export function toEntry(e: EntryInput): GazetteerEntry {
     facts,
   };
 }
+
+/** A generated entry (GeoNames, …) that is not a country, a capital or a city of 100,000 people or more. */
+export function isMinorGenerated(e: GazetteerEntry): boolean {
+  if (e.facts.source === undefined) return false;
+  const type = e.facts.type;
+  return !(type === 'country' || type === 'capital' || Number(e.facts.population) >= 100000);
+}
+
+/**
+ * Does this one-word name stand on its own, so that ب/ل/و glued to it inside a longer name is a proclitic
+ * (`isGluedProclitic`)? A place or organisation, but not a minor generated place.
+ */
+export function standsAlone(e: GazetteerEntry): boolean {
+  return e.label !== 'PER' && !isMinorGenerated(e);
+}

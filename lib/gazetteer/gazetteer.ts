@@ -11,7 +11,7 @@ import { argTypeError, argValueError, rejectUnknownOptions, requireOptions, requ
 import { isLabel, type Label } from '../labels';
 import { matchKey } from '../normalize';
 import { romanize } from '../translit/romanize';
-import { entryProblem, toEntry, type EntryInput, type GazetteerEntry } from './entry';
+import { entryProblem, standsAlone, toEntry, type EntryInput, type GazetteerEntry } from './entry';
 import { isGluedProclitic, latinKey, nameWords, phoneticKey, stripArticle } from './keys';
 import { byCodeUnits, SortedLines } from './lines';
 import { scan } from '../tokens';
@@ -366,15 +366,15 @@ export class Gazetteer {
 
   /**
    * @internal is this article-less word key part of an Arabic name added here? A later word of a place's or an
-   * organisation's name is not when it is a proclitic glued to a common word (`isCommon`) or to a one-word name
-   * (بلبنان in المحكمة الخاصة بلبنان is ب + لبنان; see `isGluedProclitic`).
+   * organisation's name is not when it is a proclitic glued to a common word (`isCommon`) or to the one-word name of
+   * a place or organisation (بلبنان in المحكمة الخاصة بلبنان is ب + لبنان; `standsAlone`, `isGluedProclitic`), as in
+   * the built-in stem lexicon (scripts/compile-data.ts).
    */
   hasStem(key: string, isCommon: (key: string) => boolean): boolean {
     if (this.nameStems.has(key)) return true;
     if (!this.laterStems.has(key)) return false;
-    const oneWordName = (k: string) => !!this.phrasesFrom(k)?.some((p) => p.keys.length === 1);
-    const standsAlone = (w: string) => isCommon(w) || isCommon('ال' + w) || oneWordName(w) || oneWordName('ال' + w);
-    return !isGluedProclitic(key, standsAlone);
+    const oneWordName = (k: string) => !!this.phrasesFrom(k)?.some((p) => p.keys.length === 1 && p.entries.some((i) => standsAlone(this.entryAt(i))));
+    return !isGluedProclitic(key, (w) => isCommon(w) || isCommon('ال' + w) || oneWordName(w) || oneWordName('ال' + w));
   }
 
   /** @internal phrases that open with this word key, longest first */

@@ -15,6 +15,7 @@
  * capital) with no word of place before it is `weak`: the model reads it as a feature, the tagger does not report it.
  */
 import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
+import { isMinorGenerated } from '../gazetteer/entry';
 import type { CliticAnalysis } from '../clitics';
 import { type Token, formOf, readings } from '../tokens';
 import type { Candidate } from './types';
@@ -124,13 +125,6 @@ function openings(t: Token, gazetteer: Gazetteer): number {
     f.openings = bits;
   }
   return bits;
-}
-
-/** A generated entry that is not a country, a capital or a city of 100,000 people or more. */
-function isMinorGenerated(e: GazetteerEntry): boolean {
-  if (e.facts.source === undefined) return false;
-  const type = e.facts.type;
-  return !(type === 'country' || type === 'capital' || Number(e.facts.population) >= 100000);
 }
 
 function isCapitalisedLatin(t: Token | undefined): boolean {
