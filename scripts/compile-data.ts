@@ -89,6 +89,7 @@ function readTable(file: string): Record<string, string>[] {
 }
 
 const personRows = readTable('person-names.tsv');
+const commonWords = readList('common-words.txt');
 const lexicon = {
   titles: readTable('titles.tsv'),
   placeDescriptors: readTable('place-descriptors.tsv'),
@@ -98,7 +99,7 @@ const lexicon = {
   nationalities: readTable('nationalities.tsv'),
   stopNames: readList('stop-names.txt'),
   /** common words (match keys), one a line */
-  commonWords: readList('common-words.txt').join('\n'),
+  commonWords: commonWords.join('\n'),
   /** person-name words (match keys), one a line; `commonNames` those that are also common words */
   personNames: personRows.map((r) => r.key).join('\n'),
   commonNames: personRows.filter((r) => r.common === '1').map((r) => r.key).join('\n'),
@@ -118,7 +119,7 @@ const addWords = (s: string) => {
 // a common word or a major place's or organisation's one-word name (المحكمة الخاصة بلبنان) stays out (see
 // `isGluedProclitic`); the first words of names, and people's names, go in as they are
 const laterWords = new Set<string>();
-const standalone = new Set<string>(readList('common-words.txt').flatMap((w) => nameWords(w).map(stripArticle)));
+const standalone = new Set<string>(commonWords.flatMap((w) => nameWords(w).map(stripArticle)));
 for (const e of all) {
   for (const n of [e.ar, ...e.arVariants]) {
     const words = n ? nameWords(n) : [];
@@ -129,7 +130,7 @@ for (const e of all) {
 for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);
 for (const r of personRows) stems.add(r.key);
 for (const r of lexicon.nationalities) for (const f of ['masc', 'fem', 'plural']) for (const v of (r[f] ?? '').split('|')) if (v) addWords(v);
-for (const w of [...lexicon.stopNames, ...readList('common-words.txt')]) addWords(w);
+for (const w of [...lexicon.stopNames, ...commonWords]) addWords(w);
 let gluedWords = 0;
 for (const w of laterWords) {
   if (!stems.has(stripArticle(w)) && isGluedProclitic(w, (x) => standalone.has(x))) gluedWords++;
