@@ -15,6 +15,7 @@
 import { CharClass, charClass, classifyCodePoint, ALEF_MAQSURA, TA_MARBUTA } from './chars';
 import { analyseWord, type CliticAnalysis, type Span, type StemLexicon } from './clitics';
 import { matchKey } from './normalize';
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 
 const NUMBER_INNER = new Set([0x2e, 0x2c, 0x066b, 0x066c]);
 
@@ -51,7 +52,7 @@ export class WordForms {
    * The form of the token `text.slice(start, end)` of this kind. A form already read is found without slicing the
    * text, and its `word` string serves as the token's text.
    */
-  at(text: string, start: number, end: number, kind: TokenKind, h = hashText(text, start, end)): WordForm {
+  at(text: string, start: number, end: number, kind: TokenKind, h = fnv1a(text, start, end)): WordForm {
     const len = end - start;
     let f = find(this.current, h, text, start, len);
     if (f !== undefined) return f;
@@ -79,16 +80,6 @@ export class WordForms {
     insert(this.current, f);
     this.size++;
   }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
-
-/** FNV-1a of `text.slice(start, end)`'s code units (`scan` works it out as it reads a word). */
-function hashText(text: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
 }
 
 /** The form with this hash and text in a table, if any. */
@@ -306,7 +297,7 @@ function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
   return false;
 }
 
-/** `hash`: FNV-1a of the token's code units, when the caller worked it out (see `hashText`) */
+/** `hash`: FNV-1a of the token's code units, when the caller worked it out (`fnv1a`) */
 function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined, hash?: number): Token {
   if (!forms) {
     const t = text.slice(start, end);

@@ -17,6 +17,8 @@ import { standsAlone, type GazetteerEntry } from '../lib/gazetteer/entry';
 import { matchKey } from '../lib/normalize';
 import { isGluedProclitic, nameWords, stripArticle } from '../lib/gazetteer/keys';
 import { byCodeUnits } from '../lib/gazetteer/lines';
+import { keySlots } from '../lib/keyset';
+import { packArray } from '../lib/packed';
 
 const root = join(__dirname, '..');
 const gazDir = join(root, 'gazetteers');
@@ -102,6 +104,7 @@ const lexicon = {
   commonWords: commonWords.join('\n'),
   /** person-name words (match keys), one a line; `commonNames` those that are also common words */
   personNames: personRows.map((r) => r.key).join('\n'),
+  personNameSlots: packArray(keySlots(personRows.map((r) => r.key).join('\n'))),
   commonNames: personRows.filter((r) => r.common === '1').map((r) => r.key).join('\n'),
   /** `key<TAB>latin` lines in code-unit order (searched in place by lib/gazetteer/lines.ts) */
   personLatin: personRows
@@ -142,7 +145,8 @@ const gazetteerTsv = all
   .join('\n');
 
 const models: Record<string, string> = {};
-const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', stems: [...stems].filter(Boolean).sort().join('\n'), lexicon, models };
+const stemLines = [...stems].filter(Boolean).sort().join('\n');
+const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', stems: stemLines, stemSlots: packArray(keySlots(stemLines)), lexicon, models };
 mkdirSync(join(root, 'build'), { recursive: true });
 // The phrase index is built by the library's own Gazetteer, and the romaniser's tables by its own code, which read
 // build/data.json when loaded: write the data without the index and models first, then load them and add both.

@@ -3,7 +3,7 @@
  * Viterbi decoding. Training is deterministic (a seeded shuffle), and the shipped form is quantised to int8 with one
  * scale, stored sparse (only buckets with a non-zero weight) and base64-encoded.
  */
-import { fromBase64 } from '../data';
+import { fromBase64 } from '../packed';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const; // decode unrolls K = 7
 export type Tag = (typeof TAGS)[number];

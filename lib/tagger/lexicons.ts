@@ -3,6 +3,8 @@
  * Multi-word triggers (الفريق أول، المتحدث باسم) are keyed by their words joined with a space.
  */
 import { builtin, type LexiconRow } from '../data';
+import { unpackArray } from '../packed';
+import { KeySet } from '../keyset';
 import { nameWords, stripArticle } from '../gazetteer/keys';
 import { formOf, readings, type Token } from '../tokens';
 
@@ -36,7 +38,7 @@ export interface RuleLexicons {
   /** nationality adjectives (masc, fem, plural; with and without the article) → country */
   nationalities: Map<string, Nationality>;
   /** person-name words; `commonNames` are also everyday words */
-  personNames: Set<string>;
+  personNames: KeySet;
   commonNames: Set<string>;
   /** frequent words that are (nearly) never names */
   commonWords: Set<string>;
@@ -99,7 +101,7 @@ export function ruleLexicons(): RuleLexicons {
       }
     }
   }
-  const personNames = new Set(lx.personNames ? lx.personNames.split('\n') : []);
+  const personNames = new KeySet(lx.personNames, unpackArray(lx.personNameSlots));
   const commonNames = new Set(lx.commonNames ? lx.commonNames.split('\n') : []);
   const inside = (r: LexiconRow) => (r.inside === 'yes' ? 'inside' : 'outside');
   const titles = byFirstWord(lx.titles, (r) => r.kind);

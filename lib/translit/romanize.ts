@@ -15,7 +15,8 @@
  * before a word with the article is read as construct state (مدينة الرقة → …at al-…); الله is Allah; Arabic
  * punctuation becomes ASCII; Latin letters and digits pass through.
  */
-import { builtin, builtinModel, packArray, unpackArray, type PackedArray } from '../data';
+import { builtin, builtinModel } from '../data';
+import { packArray, unpackArray, type PackedArray } from '../packed';
 import { SortedLines } from '../gazetteer/lines';
 import { argTypeError, argValueError, requireString } from '../errors';
 import { matchKey, normalize, type NormalizeOptions } from '../normalize';
