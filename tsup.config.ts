@@ -4,10 +4,12 @@ import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 /**
- * The CommonJS build reads its data from dist/data.bin instead of carrying it as JavaScript: UTF-16 text (decoded by a
- * copy, where UTF-8 Arabic costs ~20 ms to decode), a one-line JSON header with every long string replaced by
- * `{"$s": n}`, then those strings one after another, which the loader takes as slices of the decoded text (no JSON
- * parsing of megabytes of strings). The ESM build keeps the data inside, so dist/index.mjs loads in a browser as it is.
+ * The CommonJS build reads its data from dist/data.bin instead of carrying it as JavaScript: a one-line JSON header
+ * (UTF-8) with every long string replaced by `{"$s": n}`, then those strings one after another in two runs: the ones
+ * with a character beyond Latin-1 (the Arabic) as UTF-16 text, decoded by a copy (UTF-8 Arabic costs ~20 ms to
+ * decode), then the rest (the models' and tables' base64) as Latin-1, one byte a character. The loader takes the
+ * strings as slices of the two decoded runs: no JSON parsing of megabytes of strings. The ESM build keeps the data
+ * inside, so dist/index.mjs loads in a browser as it is.
  */
 const dataFromFile: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'data-from-file',
@@ -17,17 +19,21 @@ const dataFromFile: NonNullable<Options['esbuildPlugins']>[number] = {
       loader: 'js',
       contents: `
         const file = require('node:path').join(__dirname, 'data.bin');
-        let text;
+        let bytes;
         try {
-          text = require('node:fs').readFileSync(file).toString('utf16le');
+          bytes = require('node:fs').readFileSync(file);
         } catch (e) {
           throw new Error('arabic-ner: cannot read its data file ' + file + ' (' + e.code + '): the CommonJS build needs data.bin beside it; when bundling, copy it next to the bundle or use the ESM build');
         }
-        const end = text.indexOf('\\n');
-        const { data, segments } = JSON.parse(text.slice(0, end));
+        const end = bytes.indexOf(10);
+        const { data, segments, wide } = JSON.parse(bytes.toString('utf8', 0, end));
+        const runs = [bytes.toString('utf16le', end + 1, end + 1 + wide), bytes.toString('latin1', end + 1 + wide)];
         const revive = (v) => {
           if (v === null || typeof v !== 'object') return v;
-          if (typeof v.$s === 'number') return text.slice(end + 1 + segments[v.$s][0], end + 1 + segments[v.$s][1]);
+          if (typeof v.$s === 'number') {
+            const [run, from, to] = segments[v.$s];
+            return runs[run].slice(from, to);
+          }
           for (const k of Object.keys(v)) v[k] = revive(v[k]);
           return v;
         };
@@ -38,12 +44,13 @@ const dataFromFile: NonNullable<Options['esbuildPlugins']>[number] = {
 
 /** Writes dist/data.bin (see `dataFromFile`) from build/data.json. */
 function writeDataFile(): void {
-  const segments: Array<[number, number]> = [];
-  let body = '';
+  const segments: Array<[number, number, number]> = [];
+  const runs = ['', ''];
   const lift = (v: unknown): unknown => {
     if (typeof v === 'string' && v.length >= 256) {
-      segments.push([body.length, body.length + v.length]);
-      body += v;
+      const run = /^[\u0000-\u00ff]*$/.test(v) ? 1 : 0;
+      segments.push([run, runs[run].length, runs[run].length + v.length]);
+      runs[run] += v;
       return { $s: segments.length - 1 };
     }
     if (Array.isArray(v)) return v.map(lift);
@@ -51,7 +58,10 @@ function writeDataFile(): void {
     return v;
   };
   const data = lift(JSON.parse(readFileSync('build/data.json', 'utf8')));
-  writeFileSync('dist/data.bin', Buffer.from(JSON.stringify({ data, segments }) + '\n' + body, 'utf16le'));
+  const wide = Buffer.from(runs[0], 'utf16le');
+  // JSON.stringify escapes line breaks inside strings, so the header's first byte 10 is its end
+  const header = Buffer.from(JSON.stringify({ data, segments, wide: wide.length }) + '\n', 'utf8');
+  writeFileSync('dist/data.bin', Buffer.concat([header, wide, Buffer.from(runs[1], 'latin1')]));
 }
 
 /**
