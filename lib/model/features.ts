@@ -117,7 +117,7 @@ export interface Profile {
    * the summed weights per slot and tag (SLOTS.length × tags; slot 0 with the bias) from `sums[sumsAt]`, for the
    * weights in `sumsOf` (lib/model/model.ts; an `Arena` chunk too)
    */
-  sums?: Float32Array | Float64Array;
+  sums?: Int16Array | Float64Array;
   sumsAt: number;
   sumsOf?: object;
 }

@@ -69,7 +69,7 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   const groups = groupSums(weights);
   // the slot sums of each token (a chunk and an offset), with the boundary's two either side
   sumsOf(EDGE, weights);
-  const sums = new Array<Float32Array | Float64Array>(n + 4);
+  const sums = new Array<Int16Array | Float64Array>(n + 4);
   const from = new Int32Array(n + 4);
   sums[0] = sums[1] = sums[n + 2] = sums[n + 3] = EDGE.sums!;
   from[0] = from[1] = from[n + 2] = from[n + 3] = EDGE.sumsAt;
@@ -103,10 +103,11 @@ let scratch = new Float64Array(1024 * K);
 const SCRATCH_MAX = 1 << 20;
 
 /**
- * where profiles' weight sums are kept (64 KB chunks): the sums of the shipped int8 weights are integers (at most
- * ~32 × 127), exact in 32-bit floats; those of a model being trained (float weights) take 64 bits
+ * where profiles' weight sums are kept (32 KB chunks): the sums of the shipped int8 weights are integers, at most
+ * 18 × 127 in size (a slot sums at most 18 rows: the bias and a word's 17 own features), so 16 bits hold them;
+ * those of a model being trained (float weights) take 64 bits
  */
-const INT_SUMS = new Arena((n) => new Float32Array(n), 16384);
+const INT_SUMS = new Arena((n) => new Int16Array(n), 16384);
 const FLOAT_SUMS = new Arena((n) => new Float64Array(n), 8192);
 
 /** Sums the profile's weights per slot (slot 0 with the bias) into `p.sums` from `p.sumsAt`, once per weights. */
@@ -119,6 +120,7 @@ function sumsOf(p: Profile, weights: Weights): void {
     addRows(weights, h, h.length, sums, s * K);
   }
   const arena = weights.emission instanceof Int8Array ? INT_SUMS : FLOAT_SUMS;
+  if (arena === INT_SUMS) for (let k = 0; k < sums.length; k++) if (Math.abs(sums[k]) > 32767) throw new Error(`internal: a profile's weight sum ${sums[k]} does not fit 16 bits`);
   p.sumsAt = arena.reserve(sums.length);
   p.sums = arena.chunk;
   p.sums.set(sums, p.sumsAt);
