@@ -90,7 +90,22 @@ function readTable(file: string): Record<string, string>[] {
   });
 }
 
-const personRows = readTable('person-names.tsv');
+// A rare name word that reads as ب، ل، و + the one-word name of a country or capital (بقطر "in Qatar", the name
+// Bocthor seen twice; بروسيا "in Russia", Prussia; واردن "and Jordan") means that in news: it stays out of the name
+// lexicon, and so out of the stem lexicon, so that the proclitic reading ranks first and the gazetteer finds the
+// country. A frequent name word stays (بلوم, Blum, seen 101 times).
+const RARE_NAME_WORD = 10;
+const countryWords = new Set<string>();
+for (const e of all) {
+  if (e.label !== 'LOC' || (e.facts.type !== 'country' && e.facts.type !== 'capital')) continue;
+  for (const n of [e.ar, ...e.arVariants]) {
+    const words = n ? nameWords(n) : [];
+    if (words.length === 1) countryWords.add(stripArticle(words[0]));
+  }
+}
+const gluedCountry = (r: Record<string, string>) => Number(r.count) < RARE_NAME_WORD && isGluedProclitic(r.key, (w) => countryWords.has(w));
+const allPersonRows = readTable('person-names.tsv');
+const personRows = allPersonRows.filter((r) => !gluedCountry(r));
 const commonWords = readList('common-words.txt');
 const lexicon = {
   titles: readTable('titles.tsv'),
@@ -175,5 +190,5 @@ const counts: Record<string, number> = {};
 for (const e of all) counts[e.label] = (counts[e.label] ?? 0) + 1;
 console.log(
   `compile-data: ${all.length} entries (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; ${dropped} generated duplicates of curated places dropped), ` +
-    `${stems.size} stems (${gluedWords} glued proclitics left out), models: ${Object.keys(models).join(', ') || 'none'}; build/data.json ${(json.length / 1024).toFixed(0)} KB, sha256 ${sha}`,
+    `${personRows.length} person-name words (${allPersonRows.length - personRows.length} rare ones glued to a country left out), ${stems.size} stems (${gluedWords} glued proclitics left out), models: ${Object.keys(models).join(', ') || 'none'}; build/data.json ${(json.length / 1024).toFixed(0)} KB, sha256 ${sha}`,
 );
