@@ -95,17 +95,23 @@ function readTable(file: string): Record<string, string>[] {
 // lexicon, and so out of the stem lexicon, so that the proclitic reading ranks first and the gazetteer finds the
 // country. A frequent name word stays (بلوم, Blum, seen 101 times).
 const RARE_NAME_WORD = 10;
-const countryWords = new Set<string>();
-for (const e of all) {
-  if (e.label !== 'LOC' || (e.facts.type !== 'country' && e.facts.type !== 'capital')) continue;
-  for (const n of [e.ar, ...e.arVariants]) {
-    const words = n ? nameWords(n) : [];
-    if (words.length === 1) countryWords.add(stripArticle(words[0]));
+/** the one-word Arabic names (without the article) of the entries that pass `keep` */
+function oneWordNames(keep: (e: GazetteerEntry) => boolean): string[] {
+  const out: string[] = [];
+  for (const e of all) {
+    if (!keep(e)) continue;
+    for (const n of [e.ar, ...e.arVariants]) {
+      const words = n ? nameWords(n) : [];
+      if (words.length === 1) out.push(stripArticle(words[0]));
+    }
   }
+  return out;
 }
+const countryWords = new Set(oneWordNames((e) => e.label === 'LOC' && (e.facts.type === 'country' || e.facts.type === 'capital')));
 const gluedCountry = (r: Record<string, string>) => Number(r.count) < RARE_NAME_WORD && isGluedProclitic(r.key, (w) => countryWords.has(w));
 const allPersonRows = readTable('person-names.tsv');
 const personRows = allPersonRows.filter((r) => !gluedCountry(r));
+const personLines = personRows.map((r) => r.key).join('\n');
 const commonWords = readList('common-words.txt');
 const lexicon = {
   titles: readTable('titles.tsv'),
@@ -118,8 +124,8 @@ const lexicon = {
   /** common words (match keys), one a line */
   commonWords: commonWords.join('\n'),
   /** person-name words (match keys), one a line; `commonNames` those that are also common words */
-  personNames: personRows.map((r) => r.key).join('\n'),
-  personNameSlots: packArray(keySlots(personRows.map((r) => r.key).join('\n'))),
+  personNames: personLines,
+  personNameSlots: packArray(keySlots(personLines)),
   commonNames: personRows.filter((r) => r.common === '1').map((r) => r.key).join('\n'),
   /** `key<TAB>latin` lines in code-unit order (searched in place by lib/gazetteer/lines.ts) */
   personLatin: personRows
@@ -137,12 +143,11 @@ const addWords = (s: string) => {
 // a common word or a major place's or organisation's one-word name (المحكمة الخاصة بلبنان) stays out (see
 // `isGluedProclitic`); the first words of names, and people's names, go in as they are
 const laterWords = new Set<string>();
-const standalone = new Set<string>(commonWords.flatMap((w) => nameWords(w).map(stripArticle)));
+const standalone = new Set<string>([...commonWords.flatMap((w) => nameWords(w).map(stripArticle)), ...oneWordNames(standsAlone)]);
 for (const e of all) {
   for (const n of [e.ar, ...e.arVariants]) {
     const words = n ? nameWords(n) : [];
     words.forEach((w, i) => (i > 0 && e.label !== 'PER' ? laterWords.add(w) : stems.add(stripArticle(w))));
-    if (words.length === 1 && standsAlone(e)) standalone.add(stripArticle(words[0]));
   }
 }
 for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);

@@ -1,6 +1,7 @@
 /**
- * The word lists the context rules read (gazetteers/lexicon/*), as Maps keyed by match key, built once on first use.
- * Multi-word triggers (الفريق أول، المتحدث باسم) are keyed by their words joined with a space.
+ * The word lists the context rules read (gazetteers/lexicon/*), as Maps and Sets keyed by match key, built once on
+ * first use; the 15 K person-name words are a `KeySet` searched in place (lib/keyset.ts). Multi-word triggers
+ * (الفريق أول، المتحدث باسم) are keyed by their words joined with a space.
  */
 import { builtin, type LexiconRow } from '../data';
 import { unpackArray } from '../packed';
