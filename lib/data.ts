@@ -17,6 +17,8 @@ export interface BuiltinData {
   glued: string;
   /** `key<TAB>labels` lines: the labels of the multi-word names holding each word (Gazetteer.wordLabels) */
   wordLabels: string;
+  /** `surname<TAB>entry` lines: the best person by the last word of their name (Gazetteer.personBySurname) */
+  surnames: string;
   /** stem lexicon keys, one a line, and their `KeySet` slot table (lib/keyset.ts) */
   stems: string;
   stemSlots: PackedArray;

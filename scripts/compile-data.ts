@@ -166,7 +166,7 @@ const gazetteerTsv = all
 
 const models: Record<string, string> = {};
 const stemLines = [...stems].filter(Boolean).sort().join('\n');
-const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', stems: stemLines, stemSlots: packArray(keySlots(stemLines)), lexicon, models };
+const data = { gazetteer: gazetteerTsv, phrases: '', glued: '', wordLabels: '', surnames: '', stems: stemLines, stemSlots: packArray(keySlots(stemLines)), lexicon, models };
 mkdirSync(join(root, 'build'), { recursive: true });
 // The phrase index is built by the library's own Gazetteer, and the romaniser's tables by its own code, which read
 // build/data.json when loaded: write the data without the index and models first, then load them and add both.

@@ -1,6 +1,8 @@
 import { createGazetteer, parseGazetteer, formatGazetteer, GazetteerFileError, type EntryInput } from '../lib/index';
 import { SortedLines } from '../lib/gazetteer/lines';
+import { Gazetteer } from '../lib/gazetteer/gazetteer';
 import { isGluedProclitic } from '../lib/gazetteer/keys';
+import { builtin } from '../lib/data';
 
 const ENTRIES: EntryInput[] = [
   { id: 'loc:palmyra', label: 'LOC', ar: 'تدمر', arVariants: ['تدمور'], en: 'Palmyra', enAliases: ['Tadmur', 'Tadmor'], facts: { country: 'SY', lat: 34.55, lon: 38.27 } },
@@ -125,6 +127,32 @@ describe('the compiled index read in place', () => {
     }
     expect(lazy.gluedPhrase('ديرالزور')?.keys).toEqual(['دير', 'الزور']);
     expect(lazy.wordLabels('دير')).not.toBe(0);
+  });
+
+  test('the compiled surnames answer as one pass over every entry does, with entries added after them too', () => {
+    const builtinEntries = [...createGazetteer()].map((e) => ({ ...e }));
+    const surnames = builtin.surnames.split('\n').map((l) => l.slice(0, l.indexOf('\t')));
+    expect(surnames.length).toBeGreaterThan(1000);
+    // a person added later with a built-in person's surname: a tie (both curated) keeps the built-in one
+    const added: EntryInput[] = [
+      { id: 'per:x-test-asad', label: 'PER', ar: 'فلان الأسد' },
+      { id: 'per:x-test-new', label: 'PER', ar: 'علان زنكلاني' },
+    ];
+    const compiled = createGazetteer(added);
+    const plain = createGazetteer([], { builtin: false });
+    plain.add(...builtinEntries, ...added);
+    for (const k of [...surnames, 'الاسد', 'زنكلاني', 'غيرموجود']) expect([k, compiled.personBySurname(k)]).toEqual([k, plain.personBySurname(k)]);
+    expect(compiled.entryAt(compiled.personBySurname('زنكلاني')!).id).toBe('per:x-test-new');
+    expect(compiled.entryAt(compiled.personBySurname('الاسد')!).id).not.toBe('per:x-test-asad');
+  });
+
+  test('a curated person added later wins a surname from a compiled generated one (higher priority)', () => {
+    const source = createGazetteer([{ id: 'per:x-gen', label: 'PER', ar: 'فلان زنكلاني', facts: { source: 'wikidata' } }], { builtin: false });
+    const g = new Gazetteer();
+    g.loadCompiled(['per:x-gen\tPER\tفلان زنكلاني\t\t\t\tsource=wikidata'], source.exportIndex());
+    expect(g.entryAt(g.personBySurname('زنكلاني')!).id).toBe('per:x-gen');
+    g.add({ id: 'per:x-cur', label: 'PER', ar: 'علان زنكلاني' });
+    expect(g.entryAt(g.personBySurname('زنكلاني')!).id).toBe('per:x-cur');
   });
 });
 

@@ -26,6 +26,18 @@ export interface Phrase {
   entries: number[];
 }
 
+/** @internal The compiled index (`exportIndex`, `loadCompiled`): lines of `key…<TAB>value`, sorted by key. */
+export interface CompiledIndex {
+  /** `key key…<TAB>entry,entry…`: the phrases, each first word's longest first, entries best first */
+  phrases: string;
+  /** `gluedkey<TAB>phrase line` */
+  glued: string;
+  /** `key<TAB>labels`: the labels of the multi-word names holding each word */
+  wordLabels: string;
+  /** `surname<TAB>entry`: the best person whose name of two words or more ends with the word */
+  surnames: string;
+}
+
 export type MatchKind = 'exact' | 'clitic' | 'joined' | 'latin' | 'phonetic' | 'romanized' | 'fuzzy';
 
 export interface LookupResult {
@@ -105,7 +117,11 @@ export class Gazetteer {
   private readonly laterStems = new Set<string>();
   private latinIndex: LatinIndex | null = null;
   private fuzzyIndex: ArabicFuzzyIndex | null = null;
+  /** the best person by surname among the entries added after the compiled ones (all of them when none were) */
   private surnames: Map<string, number> | null = null;
+  /** the compiled entries' best person by surname (`surname<TAB>entry` lines), and how many entries were compiled */
+  private surnameLines: SortedLines | null = null;
+  private compiledCount = 0;
   /** word key → labels of the multi-word Arabic names holding it (bit mask), once the compiled lines are read */
   private readonly labelsOfWord = new Map<string, number>();
 
@@ -214,7 +230,7 @@ export class Gazetteer {
    * @internal The phrase index in compact form, for the build: one `key key…<TAB>entry,entry…` line a phrase, the
    * phrases of each first word longest first, entries best first (indexes in insertion order).
    */
-  exportIndex(): { phrases: string; glued: string; wordLabels: string } {
+  exportIndex(): CompiledIndex {
     this.parseAllPhrases();
     this.readCompiledWordLabels();
     // each part sorted by its key, so that `loadCompiled` can search it in place
@@ -228,14 +244,15 @@ export class Gazetteer {
     }
     const glued = [...this.glued].sort((a, b) => byCodeUnits(a[0], b[0])).map(([g, p]) => `${g}\t${lineOf.get(p)}`);
     const labels = [...this.labelsOfWord].sort((a, b) => byCodeUnits(a[0], b[0])).map(([k, m]) => `${k}\t${m}`);
-    return { phrases: lines.join('\n'), glued: glued.join('\n'), wordLabels: labels.join('\n') };
+    const surnames = [...this.surnameMap(0)].sort((a, b) => byCodeUnits(a[0], b[0])).map(([k, i]) => `${k}\t${i}`);
+    return { phrases: lines.join('\n'), glued: glued.join('\n'), wordLabels: labels.join('\n'), surnames: surnames.join('\n') };
   }
 
   /**
    * @internal Takes the built-in data as compiled: raw entry rows (parsed on first use) and the phrase index as
    * `exportIndex` wrote it (each first word's lines parsed on first use). Only for an empty gazetteer.
    */
-  loadCompiled(rows: readonly string[], index: { phrases: string; glued: string; wordLabels: string }): void {
+  loadCompiled(rows: readonly string[], index: CompiledIndex): void {
     for (const row of rows) {
       this.entries.push(undefined);
       this.rows.push(row);
@@ -245,6 +262,9 @@ export class Gazetteer {
     this.phraseLines = index.phrases ? new SortedLines(index.phrases) : null;
     this.gluedLines = index.glued ? new SortedLines(index.glued) : null;
     this.wordLabelLines = index.wordLabels ? new SortedLines(index.wordLabels) : null;
+    this.surnameLines = index.surnames ? new SortedLines(index.surnames) : null;
+    this.compiledCount = rows.length;
+    this.surnames = null;
     this.latinIndex = null;
     this.fuzzyIndex = null;
   }
@@ -332,26 +352,37 @@ export class Gazetteer {
 
   /**
    * @internal The best person whose Arabic name (of two words or more) ends with this word key: الأسد → بشار الأسد.
+   * The compiled entries' answers are compiled too (`exportIndex`), so the first call parses no person entry; the
+   * entries added since are indexed on first use.
    */
   personBySurname(key: string): number | undefined {
-    if (!this.surnames) {
-      this.surnames = new Map();
-      for (let i = 0; i < this.entries.length; i++) {
-        const row = this.rows[i];
-        if (row !== undefined && !row.startsWith('per:')) continue;
-        const e = this.entry(i);
-        if (e.label !== 'PER') continue;
-        for (const name of [e.ar, ...e.arVariants]) {
-          const words = name ? nameWords(name) : [];
-          const last = words[words.length - 1];
-          if (words.length >= 2 && last.length >= 3) {
-            const prev = this.surnames!.get(last);
-            if (prev === undefined || this.prio(i) > this.prio(prev)) this.surnames!.set(last, i);
-          }
+    this.surnames ??= this.surnameMap(this.surnameLines ? this.compiledCount : 0);
+    const added = this.surnames.get(key);
+    const line = this.surnameLines?.find(key) ?? -1;
+    if (line < 0) return added;
+    const compiled = Number(this.surnameLines!.value(line));
+    // an added entry comes later, so it wins only with a higher priority, as in one pass over every entry
+    return added !== undefined && this.prio(added) > this.prio(compiled) ? added : compiled;
+  }
+
+  /** The best person by surname among the entries from index `from` on (the first of equal priority wins). */
+  private surnameMap(from: number): Map<string, number> {
+    const surnames = new Map<string, number>();
+    for (let i = from; i < this.entries.length; i++) {
+      const row = this.rows[i];
+      if (row !== undefined && !row.startsWith('per:')) continue;
+      const e = this.entry(i);
+      if (e.label !== 'PER') continue;
+      for (const name of [e.ar, ...e.arVariants]) {
+        const words = name ? nameWords(name) : [];
+        const last = words[words.length - 1];
+        if (words.length >= 2 && last.length >= 3) {
+          const prev = surnames.get(last);
+          if (prev === undefined || this.prio(i) > this.prio(prev)) surnames.set(last, i);
         }
       }
     }
-    return this.surnames.get(key);
+    return surnames;
   }
 
   /** @internal The labels (bit mask: PER 1, LOC 2, ORG 4, UNIT 8) of the multi-word Arabic names holding a word key. */
@@ -621,7 +652,7 @@ let builtinRows: string[] | null = null;
 
 function loadBuiltin(g: Gazetteer): void {
   builtinRows ??= builtin.gazetteer ? builtin.gazetteer.split('\n') : [];
-  g.loadCompiled(builtinRows, { phrases: builtin.phrases, glued: builtin.glued, wordLabels: builtin.wordLabels });
+  g.loadCompiled(builtinRows, { phrases: builtin.phrases, glued: builtin.glued, wordLabels: builtin.wordLabels, surnames: builtin.surnames });
 }
 
 /**
