@@ -111,6 +111,8 @@ describe('the compiled index read in place', () => {
     for (const missing of ['a', 'abcd', 'aa', 'c', '', 'b c']) expect(lines.find(missing)).toBe(-1);
     expect(new SortedLines('').find('a')).toBe(-1);
     expect(new SortedLines('').length).toBe(0);
+    expect([lines.range('abc'), lines.range('ab'), lines.range('b'), lines.range('abcd'), lines.range('c')]).toEqual([[1, 3], [0, 1], [4, 5], [3, 3], [5, 5]]);
+    expect([0, 1, 2, 3, 4].map((i) => lines.second(i))).toEqual(['', 'x', 'y', '', 'c']);
   });
 
   test('the lazily read built-in index answers as the fully parsed one does', () => {
@@ -127,6 +129,19 @@ describe('the compiled index read in place', () => {
     }
     expect(lazy.gluedPhrase('ديرالزور')?.keys).toEqual(['دير', 'الزور']);
     expect(lazy.wordLabels('دير')).not.toBe(0);
+  });
+
+  test('a first word and the next one find, without parsing the rest, the phrases the parsed index offers them', () => {
+    const lazy = createGazetteer();
+    const full = createGazetteer();
+    full.add({ id: 'loc:x-test', label: 'LOC', ar: 'زنكلان' });
+    const pairs = [['قوات', 'سوريا'], ['قوات', 'الدعم'], ['قوات', 'غيرموجود'], ['دير', 'الزور'], ['تدمر', ''], ['علي', 'عبد'], ['حزب', 'الله'], ['جيش', 'الاسلام'], ['غيرموجود', 'x']];
+    // the parsed index may offer more (all of a first word's phrases); what can match the pair comes in the same order
+    const canMatch = (list: readonly { keys: string[]; entries: number[] }[] | undefined, second: string) => list?.filter((p) => p.keys.length === 1 || p.keys[1] === second).map((p) => [p.keys, p.entries]);
+    for (const [first, second] of pairs) expect([first, second, canMatch(lazy.phrasesFromPair(first, second), second)]).toEqual([first, second, canMatch(full.phrasesFromPair(first, second), second)]);
+    expect(lazy.phrasesFromPair('قوات', 'سوريا')!.some((p) => p.keys.join(' ') === 'قوات سوريا الديمقراطيه')).toBe(true);
+    expect(lazy.phrasesFromPair('قوات', 'غيرموجود')!.every((p) => p.keys.length === 1)).toBe(true);
+    expect(lazy.opensPhrase('قوات') && !lazy.opensPhrase('غيرموجود')).toBe(true);
   });
 
   test('the compiled surnames answer as one pass over every entry does, with entries added after them too', () => {

@@ -26,9 +26,21 @@ export interface Phrase {
   entries: number[];
 }
 
+/**
+ * A compiled first word met in text (see `phrasesFromPair`): its one-word phrases, and by second word the line where
+ * that word's phrases start (compiled one after another), or once a text has met the pair, those phrases followed by
+ * the one-word ones.
+ */
+interface CompiledGroup {
+  singles: Phrase[];
+  /** null when the word opens one-word phrases only */
+  bySecond: Map<string, number | Phrase[]> | null;
+  to: number;
+}
+
 /** @internal The compiled index (`exportIndex`, `loadCompiled`): lines of `key…<TAB>value`, sorted by key. */
 export interface CompiledIndex {
-  /** `key key…<TAB>entry,entry…`: the phrases, each first word's longest first, entries best first */
+  /** `key key…<TAB>entry,entry…`: the phrases; a first word's by second word, then longest first; entries best first */
   phrases: string;
   /** `gluedkey<TAB>phrase line` */
   glued: string;
@@ -101,6 +113,8 @@ export class Gazetteer {
   private readonly byFirst = new Map<string, Phrase[]>();
   /** the phrases of a long first-word group by their second word key (one-word phrases under ''), built on use */
   private readonly bySecond = new Map<string, Map<string, Phrase[]>>();
+  /** the compiled first words met whose phrases are not all parsed: their one-word phrases and other lines */
+  private readonly groups = new Map<string, CompiledGroup>();
   /**
    * The compiled index of the built-in data, read in place (lib/gazetteer/lines.ts) until everything is parsed:
    * phrase lines by first word, glued names (`glued<TAB>phrase line`), word labels (`key<TAB>mask`).
@@ -237,7 +251,9 @@ export class Gazetteer {
     const lines: string[] = [];
     const lineOf = new Map<Phrase, number>();
     for (const [, list] of [...this.byFirst].sort((a, b) => byCodeUnits(a[0], b[0]))) {
-      for (const p of list) {
+      // within a first word, by second word (a one-word phrase first; the sort is stable, so longest first within
+      // a second word), so that the phrases of a pair of words are lines one after another (`phrasesFromPair`)
+      for (const p of [...list].sort((a, b) => byCodeUnits(a.keys[1] ?? '', b.keys[1] ?? ''))) {
         lineOf.set(p, lines.length);
         lines.push(`${p.keys.join(' ')}\t${p.entries.join(',')}`);
       }
@@ -250,7 +266,7 @@ export class Gazetteer {
 
   /**
    * @internal Takes the built-in data as compiled: raw entry rows (parsed on first use) and the phrase index as
-   * `exportIndex` wrote it (each first word's lines parsed on first use). Only for an empty gazetteer.
+   * `exportIndex` wrote it (a first word's lines parsed as a text meets them). Only for an empty gazetteer.
    */
   loadCompiled(rows: readonly string[], index: CompiledIndex): void {
     for (const row of rows) {
@@ -272,19 +288,28 @@ export class Gazetteer {
   /** Parses the compiled lines of one first word into phrases (the word's phrases are then in `byFirst`). */
   private parseGroup(key: string): Phrase[] | undefined {
     const lines = this.phraseLines;
-    const from = lines ? lines.find(key) : -1;
-    if (!lines || from < 0) return undefined;
+    const [from, to] = lines ? lines.range(key) : [0, 0];
+    if (from === to) return undefined;
     const list: Phrase[] = [];
-    for (let i = from; lines.opensWith(i, key); i++) {
-      const line = lines.line(i);
-      const tab = line.indexOf('\t');
-      const full = line.slice(0, tab);
-      const phrase: Phrase = { keys: full.split(' '), entries: line.slice(tab + 1).split(',').map(Number) };
-      this.phrases.set(full, phrase);
-      list.push(phrase);
-    }
+    for (let i = from; i < to; i++) list.push(this.phraseAt(i));
+    // compiled by second word; `byFirst` keeps the longest first (stable: longest first within a length as compiled)
+    list.sort((a, b) => b.keys.length - a.keys.length);
     this.byFirst.set(key, list);
+    this.groups.delete(key);
     return list;
+  }
+
+  /** The phrase of compiled line i, parsed once (`phrases` holds it by its full key). */
+  private phraseAt(i: number): Phrase {
+    const line = this.phraseLines!.line(i);
+    const tab = line.indexOf('\t');
+    const full = line.slice(0, tab);
+    let phrase = this.phrases.get(full);
+    if (!phrase) {
+      phrase = { keys: full.split(' '), entries: line.slice(tab + 1).split(',').map(Number) };
+      this.phrases.set(full, phrase);
+    }
+    return phrase;
   }
 
   /** Parses every compiled line (lookup and user additions need the whole index). */
@@ -299,6 +324,7 @@ export class Gazetteer {
     for (let i = 0; glued && i < glued.length; i++) this.gluedPhrase(glued.key(i));
     this.phraseLines = null;
     this.gluedLines = null;
+    this.groups.clear();
   }
 
   /** Reads the compiled word-label lines into the map, once (user additions and the build need the whole map). */
@@ -404,7 +430,7 @@ export class Gazetteer {
   hasStem(key: string, isCommon: (key: string) => boolean): boolean {
     if (this.nameStems.has(key)) return true;
     if (!this.laterStems.has(key)) return false;
-    const oneWordName = (k: string) => !!this.phrasesFrom(k)?.some((p) => p.keys.length === 1 && p.entries.some((i) => standsAlone(this.entryAt(i))));
+    const oneWordName = (k: string) => !!this.phrasesFromPair(k, '')?.some((p) => p.keys.length === 1 && p.entries.some((i) => standsAlone(this.entryAt(i))));
     return !isGluedProclitic(key, (w) => isCommon(w) || isCommon('ال' + w) || oneWordName(w) || oneWordName('ال' + w));
   }
 
@@ -413,11 +439,42 @@ export class Gazetteer {
     return this.byFirst.get(key) ?? this.parseGroup(key);
   }
 
+  /** @internal does a phrase open with this word key? (Nothing is parsed.) */
+  opensPhrase(key: string): boolean {
+    return this.byFirst.has(key) || (this.phraseLines !== null && this.phraseLines.find(key) >= 0);
+  }
+
   /**
    * @internal the phrases that open with word key `first` and go on with `second` (or have one word), longest first:
-   * the part of `phrasesFrom(first)` a text can match when `second` follows (قوات opens 200 names).
+   * the part of `phrasesFrom(first)` a text can match when `second` follows (قوات opens 200 names); `second` empty:
+   * the one-word phrases. From the compiled lines, only these phrases are parsed: a text meets thousands of first
+   * words, and parsing all their phrases kept ~4 MB of phrases no text matched.
    */
   phrasesFromPair(first: string, second: string): readonly Phrase[] | undefined {
+    const lines = this.phraseLines;
+    if (lines && !this.byFirst.has(first)) {
+      let g = this.groups.get(first);
+      if (!g) {
+        const [from, to] = lines.range(first);
+        if (from === to) return undefined;
+        g = { singles: [], bySecond: null, to };
+        for (let i = from; i < to; i++) {
+          const k = lines.second(i);
+          if (!k) g.singles.push(this.phraseAt(i));
+          else if (!g.bySecond) g.bySecond = new Map([[k, i]]);
+          else if (!g.bySecond.has(k)) g.bySecond.set(k, i);
+        }
+        this.groups.set(first, g);
+      }
+      const at = second ? g.bySecond?.get(second) : undefined;
+      if (at === undefined) return g.singles;
+      if (typeof at !== 'number') return at;
+      const list: Phrase[] = [];
+      for (let i = at; i < g.to && lines.second(i) === second; i++) list.push(this.phraseAt(i));
+      list.push(...g.singles);
+      g.bySecond!.set(second, list);
+      return list;
+    }
     const all = this.phrasesFrom(first);
     if (!all || all.length <= 8) return all;
     let bySecond = this.bySecond.get(first);
@@ -443,12 +500,8 @@ export class Gazetteer {
     if (known || !this.gluedLines || !this.phraseLines) return known;
     const i = this.gluedLines.find(key);
     if (i < 0) return undefined;
-    const line = this.phraseLines.line(Number(this.gluedLines.value(i)));
-    const full = line.slice(0, line.indexOf('\t'));
-    // parsing the name's first-word group puts it in `phrases` under its full key (as entryNamed reads it)
-    this.phrasesFrom(full.slice(0, full.indexOf(' ')));
-    const phrase = this.phrases.get(full);
-    if (phrase) this.glued.set(key, phrase);
+    const phrase = this.phraseAt(Number(this.gluedLines.value(i)));
+    this.glued.set(key, phrase);
     return phrase;
   }
 
@@ -456,7 +509,8 @@ export class Gazetteer {
   entryNamed(name: string, label: Label): number | undefined {
     const keys = nameWords(name);
     if (keys.length === 0) return undefined;
-    this.phrasesFrom(keys[0]);
+    // parses the phrases of the name's first two words, so `phrases` holds the name if the index does
+    this.phrasesFromPair(keys[0], keys[1] ?? '');
     return this.phrases.get(keys.join(' '))?.entries.find((i) => this.entry(i).label === label);
   }
 

@@ -1,6 +1,7 @@
 /**
  * Compiled index lines looked up in place: one string of `key…` lines sorted by their first key (the text before the
- * first space or tab, in code-unit order), searched by bisection. Loading costs one pass for the line starts, not a
+ * first space or tab, in code-unit order), searched by bisection; `second` reads a line's second key (the phrase
+ * index keeps the lines of one pair of words together). Loading costs one pass for the line starts, not a
  * string and a map entry per line, so the built-in gazetteer's index is ready at once and grows nothing until used.
  */
 export class SortedLines {
@@ -46,27 +47,49 @@ export class SortedLines {
 
   /** The first line whose first key is `key`, or -1. */
   find(key: string): number {
-    let lo = 0;
-    let hi = this.length;
+    const i = this.bound(0, this.length, key, false);
+    return this.opensWith(i, key) ? i : -1;
+  }
+
+  /** The lines whose first key is `key`: [from, to), empty where there are none. */
+  range(key: string): [number, number] {
+    const from = this.bound(0, this.length, key, false);
+    return [from, this.bound(from, this.length, key, true)];
+  }
+
+  /** The second key of line i (between its first space and the next space or tab), or '' when it has none. */
+  second(i: number): string {
+    const text = this.text;
+    const end = this.starts[i + 1] - 1;
+    let from = this.starts[i];
+    while (from < end && text.charCodeAt(from) !== 0x20 && text.charCodeAt(from) !== 0x09) from++;
+    if (from === end || text.charCodeAt(from) === 0x09) return '';
+    let to = ++from;
+    while (to < end && text.charCodeAt(to) !== 0x20 && text.charCodeAt(to) !== 0x09) to++;
+    return text.slice(from, to);
+  }
+
+  /** The first line in [lo, hi) whose first key is ≥ `key` (`after`: > `key`), by bisection. */
+  private bound(lo: number, hi: number, key: string, after: boolean): number {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compare(mid, key) < 0) lo = mid + 1;
+      const c = this.compareAt(this.starts[mid], this.starts[mid + 1] - 1, key);
+      if (c < 0 || (after && c === 0)) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.length && this.compare(lo, key) === 0 ? lo : -1;
+    return lo;
   }
 
   /** Does line i open with `key` as its first key? */
   opensWith(i: number, key: string): boolean {
-    return i < this.length && this.compare(i, key) === 0;
+    return i < this.length && this.compareAt(this.starts[i], this.starts[i + 1] - 1, key) === 0;
   }
 
-  /** The first key of line i against `key`: negative, 0 or positive, as code-unit string order has it. */
-  private compare(i: number, key: string): number {
+  /** The key at `from` (up to a space, a tab or `end`) against `key`. */
+  private compareAt(from: number, end: number, key: string): number {
     const text = this.text;
-    const from = this.starts[i];
     for (let k = 0; ; k++) {
-      const c = from + k < this.starts[i + 1] - 1 ? text.charCodeAt(from + k) : -1;
+      const c = from + k < end ? text.charCodeAt(from + k) : -1;
       const a = c === 0x20 || c === 0x09 ? -1 : c;
       const b = k < key.length ? key.charCodeAt(k) : -1;
       if (a !== b) return a - b;

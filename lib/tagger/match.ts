@@ -108,7 +108,7 @@ function openings(t: Token, gazetteer: Gazetteer): number {
   const rs = readings(t);
   let bits = 0;
   for (let r = 0; r < rs.length; r++) {
-    const opens = gazetteer.phrasesFrom(rs[r].norm) !== undefined;
+    const opens = gazetteer.opensPhrase(rs[r].norm);
     const glued = gazetteer.gluedPhrase(rs[r].norm) !== undefined;
     if (!opens && !glued) continue;
     // more readings than the bits hold (never seen): try them all
@@ -136,7 +136,7 @@ function isCapitalisedLatin(t: Token | undefined): boolean {
  * name too (حزب الله اللبناني → حزب الله; مطار تدمر العسكري → مطار تدمر), as the guidelines say.
  */
 function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer, lex: RuleLexicons): { phrase: Phrase; end: number } | null {
-  const phrases = i + 1 < tokens.length ? gazetteer.phrasesFromPair(firstKey, tokens[i + 1].norm) : gazetteer.phrasesFrom(firstKey);
+  const phrases = gazetteer.phrasesFromPair(firstKey, i + 1 < tokens.length ? tokens[i + 1].norm : '');
   if (!phrases) return null;
   for (const p of phrases) {
     const n = p.keys.length;
