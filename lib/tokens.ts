@@ -243,13 +243,15 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
     let j = i;
     let h = FNV_OFFSET;
     let arabic = false, other = false, digits = false;
+    // is the last character read, past Arabic marks and tatweel, a ta marbuta or alef maqsura?
+    let afterFinal = false;
     while (j < n) {
       const c = text.charCodeAt(j);
       const k = classAt(text, j);
       const w = lastWidth;
       if (k === CharClass.ArabicLetter) {
         // ة and ى end a word: a letter after one (past any marks) starts the next token
-        if (j > i && arabic && endsAfterFinalLetter(text, i, j)) break;
+        if (afterFinal) break;
         arabic = true;
       } else if (k === CharClass.OtherLetter) other = true;
       else if (k === CharClass.Digit) digits = true;
@@ -258,9 +260,10 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
         // inside a word only when a word character follows
         const next = j + 1 < n ? charClass(text.charCodeAt(j + 1)) : CharClass.Space;
         if (!(next >= CharClass.ArabicLetter && next <= CharClass.OtherMark)) break;
-      } else if (NUMBER_INNER.has(c) && digits && !arabic && !other && j + 1 < n && charClass(text.charCodeAt(j + 1)) === CharClass.Digit) {
+      } else if (digits && !arabic && !other && NUMBER_INNER.has(c) && j + 1 < n && charClass(text.charCodeAt(j + 1)) === CharClass.Digit) {
         // decimal or thousands separator inside a number
       } else break;
+      if (k !== CharClass.ArabicMark && k !== CharClass.Tatweel) afterFinal = c === TA_MARBUTA || c === ALEF_MAQSURA;
       h = Math.imul(h ^ c, FNV_PRIME);
       if (w === 2) h = Math.imul(h ^ text.charCodeAt(j + 1), FNV_PRIME);
       j += w;
@@ -284,17 +287,6 @@ function classAt(text: string, i: number): CharClass {
     return classifyCodePoint(text.codePointAt(i)!);
   }
   return cls === CharClass.HighSurrogate || cls === CharClass.LowSurrogate ? CharClass.Punct : cls;
-}
-
-/** Is the last base letter before `j` (skipping marks and tatweel) a ta marbuta or alef maqsura? */
-function endsAfterFinalLetter(text: string, from: number, j: number): boolean {
-  for (let k = j - 1; k >= from; k--) {
-    const c = text.charCodeAt(k);
-    const cls = charClass(c);
-    if (cls === CharClass.ArabicMark || cls === CharClass.Tatweel) continue;
-    return c === TA_MARBUTA || c === ALEF_MAQSURA;
-  }
-  return false;
 }
 
 /** `hash`: FNV-1a of the token's code units, when the caller worked it out (`fnv1a`) */
