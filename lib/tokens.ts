@@ -61,7 +61,7 @@ export class WordForms {
       const word = flat(text.slice(start, end));
       const norm = matchKey(word);
       const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
-      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, openings: 0, opensTrigger: undefined, profileFor: undefined, profile: undefined };
+      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, openings: 0, opensTrigger: undefined, ruleTriggers: undefined, modelTriggers: undefined, profileFor: undefined, profile: undefined };
     }
     this.add(f);
     return f;
@@ -132,6 +132,10 @@ export interface WordForm {
   openings: number;
   /** does some reading open a title, descriptor or force noun of the built-in lexicons (lib/tagger/lexicons.ts)? */
   opensTrigger: boolean | undefined;
+  /** the trigger readings of the word by lexicon, as the rules try them (lib/tagger/rules.ts) */
+  ruleTriggers: unknown;
+  /** the triggers the word may open, as the model's trigger feature tries them (lib/model/features.ts) */
+  modelTriggers: unknown;
   /** the word-label source `profile` was made with, and the model's feature profile (lib/model/features.ts) */
   profileFor: object | undefined;
   profile: unknown;

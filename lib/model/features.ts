@@ -502,29 +502,13 @@ export function systemTags(n: number, resolved: readonly Candidate[]): Uint8Arra
 /** The trigger kind of the word(s) right before each token (indexes into TRIGGER_KINDS). */
 export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): Uint8Array {
   const out = new Uint8Array(tokens.length);
-  const tables = [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const;
   for (let i = 0; i < tokens.length; i++) {
     if (!opensTrigger(tokens[i], lex)) continue;
-    for (const a of readings(tokens[i])) {
-      const k = a.norm;
-      if (!lex.triggerWords.has(k)) continue;
-      let kind = '';
-      let len = 1;
-      for (const [table, name] of tables) {
-        for (const trig of table.get(k) ?? []) {
-          let ok = i + trig.keys.length <= tokens.length;
-          for (let m = 1; ok && m < trig.keys.length; m++) ok = tokens[i + m].norm === trig.keys[m];
-          if (ok) {
-            kind = name === 'title' ? trig.kind : name;
-            len = trig.keys.length;
-            break;
-          }
-        }
-        if (kind) break;
-      }
-      if (!kind && lex.forces.get(k)?.kind === 'force') kind = 'force';
-      if (kind) {
-        if (i + len < tokens.length) out[i + len] = triggerCode(kind);
+    for (const { keys, code } of triggerPlan(tokens[i], lex)) {
+      let ok = i + keys.length <= tokens.length;
+      for (let m = 1; ok && m < keys.length; m++) ok = tokens[i + m].norm === keys[m];
+      if (ok) {
+        if (i + keys.length < tokens.length) out[i + keys.length] = code;
         break;
       }
     }
@@ -532,3 +516,28 @@ export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): Uint8A
   return out;
 }
 
+interface PlannedTrigger {
+  keys: readonly string[];
+  /** the trigger kind's code (see `triggerCode`) */
+  code: number;
+}
+
+/**
+ * The triggers a word may open, in the order the feature tries them: by reading, the titles (each its own kind), the
+ * place descriptors, the organisation descriptors, then a force noun; the first whose words follow wins. It depends
+ * on the word alone, so it is kept on the word form.
+ */
+function triggerPlan(t: Token, lex: RuleLexicons): readonly PlannedTrigger[] {
+  const form = formOf(t);
+  if (form?.modelTriggers) return form.modelTriggers as readonly PlannedTrigger[];
+  const plan: PlannedTrigger[] = [];
+  const tables = [[lex.titles, 'title'], [lex.placeDescriptors, 'place'], [lex.orgDescriptors, 'org']] as const;
+  for (const a of readings(t)) {
+    const k = a.norm;
+    if (!lex.triggerWords.has(k)) continue;
+    for (const [table, name] of tables) for (const trig of table.get(k) ?? []) plan.push({ keys: trig.keys, code: triggerCode(name === 'title' ? trig.kind : name) });
+    if (lex.forces.get(k)?.kind === 'force') plan.push({ keys: [k], code: triggerCode('force') });
+  }
+  if (form) form.modelTriggers = plan;
+  return plan;
+}

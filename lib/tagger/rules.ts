@@ -13,7 +13,7 @@
  *   (القوات البرية الروسية، سلاح الجو الروسي). A bare force noun (الجيش، القوات) is not a unit.
  */
 import type { Label } from '../labels';
-import { type Token, reading, readings } from '../tokens';
+import { type Token, formOf, reading, readings } from '../tokens';
 import type { CliticAnalysis } from '../clitics';
 import { opensTrigger, type RuleLexicons, type Trigger } from './lexicons';
 import type { Candidate } from './types';
@@ -59,25 +59,53 @@ export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexi
 /** The trigger of a lexicon that opens at token i (any clitic reading), with the token after it. */
 function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
   const { tokens } = ctx;
-  const all = readings(tokens[i]);
+  for (const { trigger: t, analysis: a } of triggerReadings(ctx.lex, tokens[i], table)) {
+    let ok = i + t.keys.length <= tokens.length;
+    for (let k = 1; ok && k < t.keys.length; k++) ok = tokens[i + k].norm === t.keys[k];
+    if (ok) return { trigger: t, analysis: a, next: i + t.keys.length };
+  }
+  return null;
+}
+
+interface TriggerReading {
+  trigger: Trigger;
+  /** offsets from the word's start */
+  analysis: CliticAnalysis;
+}
+
+/**
+ * The triggers of one lexicon the readings of a word may open, each with its reading, in the order `triggerAt` tries
+ * them. Whether a trigger's first word fits a reading depends on the word alone, so the list is kept on the word form
+ * (one list a lexicon: the titles, the place descriptors, the organisation descriptors).
+ */
+function triggerReadings(lex: RuleLexicons, t: Token, table: Map<string, Trigger[]>): readonly TriggerReading[] {
+  const slot = table === lex.titles ? 0 : table === lex.placeDescriptors ? 1 : table === lex.orgDescriptors ? 2 : -1;
+  if (slot < 0) throw new Error('internal: a trigger table that is not one of the rule lexicons');
+  const form = formOf(t);
+  let list = (form?.ruleTriggers as Array<readonly TriggerReading[] | undefined> | undefined)?.[slot];
+  if (list) return list;
+  list = findTriggerReadings(lex, t, table);
+  if (form) ((form.ruleTriggers ??= []) as Array<readonly TriggerReading[] | undefined>)[slot] = list;
+  return list;
+}
+
+function findTriggerReadings(lex: RuleLexicons, t: Token, table: Map<string, Trigger[]>): TriggerReading[] {
+  const out: TriggerReading[] = [];
+  const all = readings(t);
   // a known name word read whole is not ف or ك and a trigger (فراس is Firas, not "so" + راس "head"; كبير is "big",
   // not "like" + بير "well"); بدير، لمدينة stay a preposition and a descriptor
   let nameWord: boolean | undefined; // looked up when a reading opens with ف or ك
   for (const a of all) {
-    if (a.proclitics.length > 0 && (a.proclitics[0].text === 'ف' || a.proclitics[0].text === 'ك') && (nameWord ??= all[0].proclitics.length === 0 && ctx.lex.personNames.has(tokens[i].norm))) continue;
-    const list = table.get(a.norm);
-    if (!list) continue;
-    for (const t of list) {
+    if (a.proclitics.length > 0 && (a.proclitics[0].text === 'ف' || a.proclitics[0].text === 'ك') && (nameWord ??= all[0].proclitics.length === 0 && lex.personNames.has(t.norm))) continue;
+    for (const trigger of table.get(a.norm) ?? []) {
       // آمر "commander" is not أمر "order": the match key folds the madda as it folds the hamza
-      if (t.madda && !a.stem.text.startsWith('آ')) continue;
+      if (trigger.madda && !a.stem.text.startsWith('آ')) continue;
       // وادي، والي open with وا: a word written و + أ/إ is the conjunction and another word (وأدى "and led to")
-      if (t.keys[0].startsWith('وا') && /^و[أإ]/.test(a.stem.text)) continue;
-      let ok = i + t.keys.length <= tokens.length;
-      for (let k = 1; ok && k < t.keys.length; k++) ok = tokens[i + k].norm === t.keys[k];
-      if (ok) return { trigger: t, analysis: a, next: i + t.keys.length };
+      if (trigger.keys[0].startsWith('وا') && /^و[أإ]/.test(a.stem.text)) continue;
+      out.push({ trigger, analysis: a });
     }
   }
-  return null;
+  return out;
 }
 
 function hasArticle(a: CliticAnalysis): boolean {
