@@ -4,7 +4,7 @@
  * its buffer, the buffer's allocation); tens of thousands of word forms paid that twice. A chunk is freed when the
  * last record in it goes, and the word-form caches drop forms a generation at a time, so chunks go whole.
  */
-export class Arena<A extends Int16Array | Int32Array | Float32Array | Float64Array> {
+export class Arena<A extends Int32Array> {
   /** the chunk the last `reserve` returned an offset into */
   chunk: A;
   private used = 0;

@@ -114,10 +114,10 @@ export interface Profile {
   bigramP1: number;
   norm: string;
   /**
-   * the summed weights per slot and tag (SLOTS.length × tags; slot 0 with the bias) from `sums[sumsAt]`, for the
-   * weights in `sumsOf` (lib/model/model.ts; an `Arena` chunk too)
+   * the summed weights per slot and tag, packed two tags a word (SLOTS.length rows; slot 0 with the bias) from
+   * `sums[sumsAt]`, for the weights in `sumsOf` (lib/model/model.ts; an `Arena` chunk too)
    */
-  sums?: Int16Array | Float64Array;
+  sums?: Int32Array;
   sumsAt: number;
   sumsOf?: object;
 }

@@ -12,7 +12,7 @@ import type { Gazetteer } from '../gazetteer/gazetteer';
 import { opensName } from '../tagger/match';
 import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, systemTags, triggerTags, type FeatureContext, type Profile } from './features';
 import { Arena } from './arena';
-import { addRows, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
+import { addRows, decode, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
 
 let shipped: Weights | null | undefined;
 
@@ -53,24 +53,37 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, input: Mo
 }
 
 /**
- * The model's tags for the tokens: the same scores as `decode(weights, featurize(…))`, faster. The weights of each
- * slot of a word's profile (its own features, and its features as a neighbour at −1, +1, −2, +2) are summed once per
- * word form and cached on the profile; per token only the context features are read from the weight table.
+ * The model's tags for the tokens: the same tags as `decode(weights, featurize(…))`, faster for the shipped int8
+ * weights. The weights of each slot of a word's profile (its own features, and its features as a neighbour at −1,
+ * +1, −2, +2) are summed once per word form and cached on the profile, as are those of each group code; per token
+ * only the pair features are read from the weight table. Float weights (a model being trained) take the plain path.
+ *
+ * The cached sums are packed two tags to a 32-bit word (`packRow`), so a token adds four words a row, not seven
+ * numbers: a tag's lane is exact while the tag's total stays within 16 bits, and it does, since the packed rows of a
+ * token sum at most `MAX_PACKED_FEATURES` weights of at most 127 each (the pair features are added unpacked).
  */
 export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, input: ModelInput): Uint8Array {
+  if (!(weights.emission instanceof Int8Array)) return decode(weights, featurize(tokens, lex, input));
   const prof = profiles(tokens, lex, input.wordLabels);
   const ctx = contextOf(tokens, lex, input);
   const n = prof.length;
-  // every row is written before it is read, so a table kept from an earlier text serves (up to 8 MB kept)
-  if (scratch.length < n * K && n * K <= SCRATCH_MAX) scratch = new Float64Array(Math.max(n * K, 2 * scratch.length));
-  const em = scratch.length >= n * K ? scratch : new Float64Array(n * K);
+  // every row is written before it is read, so tables kept from an earlier text serve (up to 8 MB kept)
+  if (scratch.length < n * K && n * K <= SCRATCH_MAX) {
+    scratch = new Float64Array(Math.max(n * K, 2 * scratch.length));
+    scratchRows = new Array<Int32Array>(scratch.length / K + 4);
+    scratchFrom = new Int32Array(scratchRows.length);
+  }
+  const fits = scratch.length >= n * K;
+  const em = fits ? scratch : new Float64Array(n * K);
+  const sums = fits ? scratchRows : new Array<Int32Array>(n + 4);
+  const from = fits ? scratchFrom : new Int32Array(n + 4);
   const buf = new Int32Array(CONTEXT_FEATURES);
   const codes = new Int32Array(GROUPS);
+  const pair = new Float64Array(K);
   const groups = groupSums(weights);
-  // the slot sums of each token (a chunk and an offset), with the boundary's two either side
+  const scale = weights.scale;
+  // the packed slot sums of each token (a chunk and an offset), with the boundary's two either side
   sumsOf(EDGE, weights);
-  const sums = new Array<Int16Array | Float64Array>(n + 4);
-  const from = new Int32Array(n + 4);
   sums[0] = sums[1] = sums[n + 2] = sums[n + 3] = EDGE.sums!;
   from[0] = from[1] = from[n + 2] = from[n + 3] = EDGE.sumsAt;
   for (let i = 0; i < n; i++) {
@@ -80,37 +93,58 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
     from[i + 2] = p.sumsAt;
   }
   for (let i = 0; i < n; i++) {
-    const at = i * K;
-    // the token's own slot, its neighbours' slots (−1, +1, −2, +2) and its four group codes, in one pass
+    // the token's own slot, its neighbours' slots (−1, +1, −2, +2) and its four group codes, a packed word at a time
     const own = sums[i + 2], m1 = sums[i + 1], p1 = sums[i + 3], m2 = sums[i], p2 = sums[i + 4];
-    const o0 = from[i + 2], o1 = from[i + 1] + K, o2 = from[i + 3] + 2 * K, o3 = from[i] + 3 * K, o4 = from[i + 4] + 4 * K;
+    const o0 = from[i + 2], o1 = from[i + 1] + W, o2 = from[i + 3] + 2 * W, o3 = from[i] + 3 * W, o4 = from[i + 4] + 4 * W;
     groupCodes(ctx, prof, i, codes);
     const g0 = groups[0][codes[0]] ?? (groups[0][codes[0]] = groupSum(weights, 0, codes[0], buf));
     const g1 = groups[1][codes[1]] ?? (groups[1][codes[1]] = groupSum(weights, 1, codes[1], buf));
     const g2 = groups[2][codes[2]] ?? (groups[2][codes[2]] = groupSum(weights, 2, codes[2], buf));
     const g3 = groups[3][codes[3]] ?? (groups[3][codes[3]] = groupSum(weights, 3, codes[3], buf));
-    for (let k = 0; k < K; k++) em[at + k] = own[o0 + k] + m1[o1 + k] + p1[o2 + k] + m2[o3 + k] + p2[o4 + k] + g0[k] + g1[k] + g2[k] + g3[k];
-    addRows(weights, buf, pairFeatures(ctx, prof, i, buf), em, at);
+    pair.fill(0);
+    addRows(weights, buf, pairFeatures(ctx, prof, i, buf), pair, 0);
+    const at = i * K;
+    for (let q = 0; q < W; q++) {
+      const word = (own[o0 + q] + m1[o1 + q] + p1[o2 + q] + m2[o3 + q] + p2[o4 + q] + g0[q] + g1[q] + g2[q] + g3[q]) | 0;
+      const low = (word << 16) >> 16;
+      em[at + 2 * q] = (low + pair[2 * q]) * scale;
+      if (2 * q + 1 < K) em[at + 2 * q + 1] = ((word - low) / 65536 + pair[2 * q + 1]) * scale;
+    }
   }
-  for (let i = 0; i < n * K; i++) em[i] *= weights.scale;
   return viterbi(weights, em, n);
 }
 
 const K = TAGS.length;
+/** the 32-bit words of a packed row: K tags, two a word */
+const W = (K + 1) >> 1;
+/** the most features a token's packed rows hold: the bias, a word's own (17), its neighbours' (3 + 3 + 2 + 2), the groups' (3 + 3 + 2 + 3) */
+const MAX_PACKED_FEATURES = 1 + 17 + 10 + 11;
+if (MAX_PACKED_FEATURES * 127 > 32767) throw new Error('internal: packed sums may overflow');
 const BIAS = Int32Array.of(BIAS_FEATURE);
 /** the emission scores of the text being tagged (tagging is synchronous, so one table serves every call) */
 let scratch = new Float64Array(1024 * K);
+/** each token's packed slot sums (a chunk and an offset into it), kept beside `scratch` (so they hold on to the chunks an earlier text read until overwritten) */
+let scratchRows = new Array<Int32Array>(1024 + 4);
+let scratchFrom = new Int32Array(1024 + 4);
 const SCRATCH_MAX = 1 << 20;
 
 /**
- * where profiles' weight sums are kept (32 KB chunks): the sums of the shipped int8 weights are integers, at most
- * 18 × 127 in size (a slot sums at most 18 rows: the bias and a word's 17 own features), so 16 bits hold them;
- * those of a model being trained (float weights) take 64 bits
+ * Packs K summed weights (integers within 16 bits) into W words, two tags a word: word q holds tag 2q in its low
+ * 16 bits (two's complement) and tag 2q + 1 above, so that adding packed rows adds each tag's weights.
  */
-const INT_SUMS = new Arena((n) => new Int16Array(n), 16384);
-const FLOAT_SUMS = new Arena((n) => new Float64Array(n), 8192);
+function packRow(sums: Float64Array, from: number, out: Int32Array, at: number): void {
+  for (let q = 0; q < W; q++) {
+    const low = sums[from + 2 * q];
+    const high = 2 * q + 1 < K ? sums[from + 2 * q + 1] : 0;
+    if (Math.abs(low) > 32767 || Math.abs(high) > 32767) throw new Error(`internal: a weight sum ${Math.abs(low) > 32767 ? low : high} does not fit 16 bits`);
+    out[at + q] = (high * 65536 + low) | 0;
+  }
+}
 
-/** Sums the profile's weights per slot (slot 0 with the bias) into `p.sums` from `p.sumsAt`, once per weights. */
+/** where profiles' packed weight sums are kept (64 KB chunks) */
+const PACKED_SUMS = new Arena((n) => new Int32Array(n), 16384);
+
+/** Sums the profile's int8 weights per slot (slot 0 with the bias) into `p.sums` from `p.sumsAt`, once per weights. */
 function sumsOf(p: Profile, weights: Weights): void {
   if (p.sumsOf === weights) return;
   const sums = SUM_SCRATCH.fill(0);
@@ -119,29 +153,29 @@ function sumsOf(p: Profile, weights: Weights): void {
     const h = slotHashes(p, s);
     addRows(weights, h, h.length, sums, s * K);
   }
-  const arena = weights.emission instanceof Int8Array ? INT_SUMS : FLOAT_SUMS;
-  if (arena === INT_SUMS) for (let k = 0; k < sums.length; k++) if (Math.abs(sums[k]) > 32767) throw new Error(`internal: a profile's weight sum ${sums[k]} does not fit 16 bits`);
-  p.sumsAt = arena.reserve(sums.length);
-  p.sums = arena.chunk;
-  p.sums.set(sums, p.sumsAt);
+  p.sumsAt = PACKED_SUMS.reserve(SLOTS.length * W);
+  p.sums = PACKED_SUMS.chunk;
+  for (let s = 0; s < SLOTS.length; s++) packRow(sums, s * K, p.sums, p.sumsAt + s * W);
   p.sumsOf = weights;
 }
 
 const SUM_SCRATCH = new Float64Array(SLOTS.length * K);
 
-/** the summed weights of each group code (see `groupCodes`), by weights, filled on use */
-const GROUP_SUMS = new WeakMap<Weights, Array<Array<Float64Array | undefined>>>();
+/** the packed summed weights of each group code (see `groupCodes`), by weights, filled on use */
+const GROUP_SUMS = new WeakMap<Weights, Array<Array<Int32Array | undefined>>>();
 
-function groupSums(weights: Weights): Array<Array<Float64Array | undefined>> {
+function groupSums(weights: Weights): Array<Array<Int32Array | undefined>> {
   let g = GROUP_SUMS.get(weights);
-  if (!g) GROUP_SUMS.set(weights, (g = GROUP_CODES.map((n) => new Array<Float64Array | undefined>(n))));
+  if (!g) GROUP_SUMS.set(weights, (g = GROUP_CODES.map((n) => new Array<Int32Array | undefined>(n))));
   return g;
 }
 
-function groupSum(weights: Weights, group: number, code: number, buf: Int32Array): Float64Array {
+function groupSum(weights: Weights, group: number, code: number, buf: Int32Array): Int32Array {
   const sums = new Float64Array(K);
   addRows(weights, buf, groupFeatures(group, code, buf, 0), sums, 0);
-  return sums;
+  const out = new Int32Array(W);
+  packRow(sums, 0, out, 0);
+  return out;
 }
 
 /** The decoded BIO spans as candidates. Proclitics of the first token stay outside the span. */
