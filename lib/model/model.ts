@@ -82,6 +82,9 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   const pair = new Float64Array(K);
   const groups = groupSums(weights);
   const scale = weights.scale;
+  const mask = weights.buckets - 1;
+  const e = weights.emission;
+  const held = weights.held;
   // the packed slot sums of each token (a chunk and an offset), with the boundary's two either side
   sumsOf(EDGE, weights);
   sums[0] = sums[1] = sums[n + 2] = sums[n + 3] = EDGE.sums!;
@@ -101,8 +104,17 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
     const g1 = groups[1][codes[1]] ?? (groups[1][codes[1]] = groupSum(weights, 1, codes[1], buf));
     const g2 = groups[2][codes[2]] ?? (groups[2][codes[2]] = groupSum(weights, 2, codes[2], buf));
     const g3 = groups[3][codes[3]] ?? (groups[3][codes[3]] = groupSum(weights, 3, codes[3], buf));
-    pair.fill(0);
-    addRows(weights, buf, pairFeatures(ctx, prof, i, buf), pair, 0);
+    // the pair features' rows, read only from buckets that hold a weight (most pairs met in text were never seen in
+    // training, and a bit of `held`, 32 KB, is cheaper to reach than a row of the 1.8 MB table)
+    let x0 = 0, x1 = 0, x2 = 0, x3 = 0, x4 = 0, x5 = 0, x6 = 0;
+    const count = pairFeatures(ctx, prof, i, buf);
+    for (let j = 0; j < count; j++) {
+      const bucket = buf[j] & mask;
+      if (held && ((held[bucket >>> 5] >>> (bucket & 31)) & 1) === 0) continue;
+      const off = bucket * K;
+      x0 += e[off]; x1 += e[off + 1]; x2 += e[off + 2]; x3 += e[off + 3]; x4 += e[off + 4]; x5 += e[off + 5]; x6 += e[off + 6];
+    }
+    pair[0] = x0; pair[1] = x1; pair[2] = x2; pair[3] = x3; pair[4] = x4; pair[5] = x5; pair[6] = x6;
     const at = i * K;
     for (let q = 0; q < W; q++) {
       const word = (own[o0 + q] + m1[o1 + q] + p1[o2 + q] + m2[o3 + q] + p2[o4 + q] + g0[q] + g1[q] + g2[q] + g3[q]) | 0;

@@ -32,6 +32,8 @@ export interface Weights {
   scale: number;
   /** (K + 1) × K */
   transitions: Float64Array;
+  /** a bit per bucket: does it hold a non-zero weight? (set by `unpack`; the tagger skips the others' rows) */
+  held?: Uint32Array;
 }
 
 /** Viterbi over per-token feature buckets; returns tag indexes. */
@@ -259,6 +261,7 @@ export function unpack(m: ShippedModel): Weights {
   if (m.format !== 'arabic-ner/perceptron@1' || m.tags.join() !== TAGS.join()) throw new Error(`unsupported model format ${String(m.format)}`);
   const bytes = fromBase64(m.weights);
   const emission = new Int8Array(m.buckets * K);
+  const held = new Uint32Array(Math.ceil(m.buckets / 32));
   let b = -1;
   let i = 0;
   while (i < bytes.length) {
@@ -271,8 +274,9 @@ export function unpack(m: ShippedModel): Weights {
       shift += 7;
     } while (byte & 0x80);
     b += gap + 1;
+    held[b >>> 5] |= 1 << (b & 31); // `pack` writes only buckets with a non-zero weight
     for (let k = 0; k < K; k++) emission[b * K + k] = (bytes[i++] << 24) >> 24;
   }
   // transitions are stored in the float scale; decoding multiplies emissions by `scale`
-  return { buckets: m.buckets, emission, scale: m.scale, transitions: Float64Array.from(m.transitions) };
+  return { buckets: m.buckets, emission, scale: m.scale, transitions: Float64Array.from(m.transitions), held };
 }
