@@ -10,7 +10,7 @@
  * tags (label, B/I, gazetteer or rule) of the token and its neighbours in what the gazetteer and rules alone resolve to.
  */
 import { type Token, formOf, reading, readings } from '../tokens';
-import { opensTrigger, type RuleLexicons } from '../tagger/lexicons';
+import { opensTrigger, triggerFollows, type RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
 import { LABELS } from '../labels';
 import { Arena } from './arena';
@@ -505,9 +505,7 @@ export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): Uint8A
   for (let i = 0; i < tokens.length; i++) {
     if (!opensTrigger(tokens[i], lex)) continue;
     for (const { keys, code } of triggerPlan(tokens[i], lex)) {
-      let ok = i + keys.length <= tokens.length;
-      for (let m = 1; ok && m < keys.length; m++) ok = tokens[i + m].norm === keys[m];
-      if (ok) {
+      if (triggerFollows(tokens, i, keys)) {
         if (i + keys.length < tokens.length) out[i + keys.length] = code;
         break;
       }

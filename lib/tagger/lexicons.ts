@@ -134,6 +134,13 @@ export function isOutsideDescriptor(lex: RuleLexicons, key: string, org = false)
   return outside(lex.placeDescriptors.get(key)) || (org && outside(lex.orgDescriptors.get(key)));
 }
 
+/** Do the words of a trigger after its first (which the caller matched against token i) follow token i? */
+export function triggerFollows(tokens: readonly Token[], i: number, keys: readonly string[]): boolean {
+  if (i + keys.length > tokens.length) return false;
+  for (let k = 1; k < keys.length; k++) if (tokens[i + k].norm !== keys[k]) return false;
+  return true;
+}
+
 /** Does some reading of the token open a title, descriptor or force noun? Kept per word form (the lexicons are fixed). */
 export function opensTrigger(t: Token, lex: RuleLexicons): boolean {
   const f = formOf(t);

@@ -15,7 +15,7 @@
 import type { Label } from '../labels';
 import { type Token, formOf, reading, readings } from '../tokens';
 import type { CliticAnalysis } from '../clitics';
-import { opensTrigger, type RuleLexicons, type Trigger } from './lexicons';
+import { opensTrigger, triggerFollows, type RuleLexicons, type Trigger } from './lexicons';
 import type { Candidate } from './types';
 import { stripArticle } from '../gazetteer/keys';
 
@@ -57,15 +57,15 @@ export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexi
 }
 
 /** The trigger of a lexicon that opens at token i (any clitic reading), with the token after it. */
-function triggerAt(ctx: Context, i: number, table: Map<string, Trigger[]>): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
-  const { tokens } = ctx;
-  for (const { trigger: t, analysis: a } of triggerReadings(ctx.lex, tokens[i], table)) {
-    let ok = i + t.keys.length <= tokens.length;
-    for (let k = 1; ok && k < t.keys.length; k++) ok = tokens[i + k].norm === t.keys[k];
-    if (ok) return { trigger: t, analysis: a, next: i + t.keys.length };
+function triggerAt(ctx: Context, i: number, lexicon: TriggerLexicon): { trigger: Trigger; analysis: CliticAnalysis; next: number } | null {
+  for (const { trigger: t, analysis: a } of triggerReadings(ctx.lex, ctx.tokens[i], lexicon)) {
+    if (triggerFollows(ctx.tokens, i, t.keys)) return { trigger: t, analysis: a, next: i + t.keys.length };
   }
   return null;
 }
+
+/** the trigger lexicons of the rules */
+type TriggerLexicon = 'titles' | 'placeDescriptors' | 'orgDescriptors';
 
 interface TriggerReading {
   trigger: Trigger;
@@ -78,14 +78,13 @@ interface TriggerReading {
  * them. Whether a trigger's first word fits a reading depends on the word alone, so the list is kept on the word form
  * (one list a lexicon: the titles, the place descriptors, the organisation descriptors).
  */
-function triggerReadings(lex: RuleLexicons, t: Token, table: Map<string, Trigger[]>): readonly TriggerReading[] {
-  const slot = table === lex.titles ? 0 : table === lex.placeDescriptors ? 1 : table === lex.orgDescriptors ? 2 : -1;
-  if (slot < 0) throw new Error('internal: a trigger table that is not one of the rule lexicons');
+function triggerReadings(lex: RuleLexicons, t: Token, lexicon: TriggerLexicon): readonly TriggerReading[] {
   const form = formOf(t);
-  let list = (form?.ruleTriggers as Array<readonly TriggerReading[] | undefined> | undefined)?.[slot];
+  const kept = form?.ruleTriggers as Partial<Record<TriggerLexicon, readonly TriggerReading[]>> | undefined;
+  let list = kept?.[lexicon];
   if (list) return list;
-  list = findTriggerReadings(lex, t, table);
-  if (form) ((form.ruleTriggers ??= []) as Array<readonly TriggerReading[] | undefined>)[slot] = list;
+  list = findTriggerReadings(lex, t, lex[lexicon]);
+  if (form) ((form.ruleTriggers ??= {}) as Partial<Record<TriggerLexicon, readonly TriggerReading[]>>)[lexicon] = list;
   return list;
 }
 
@@ -188,7 +187,7 @@ function nameFollows(ctx: Context, j: number): boolean {
 }
 
 function personRule(ctx: Context, i: number): Candidate | null {
-  const found = triggerAt(ctx, i, ctx.lex.titles);
+  const found = triggerAt(ctx, i, 'titles');
   if (!found) return null;
   const { tokens, lex } = ctx;
   if (found.trigger.kind === 'regime') {
@@ -222,8 +221,8 @@ function personRule(ctx: Context, i: number): Candidate | null {
 }
 
 /** Place and organisation descriptors share one shape. */
-function descriptorRule(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
-  const c = descriptorCandidate(ctx, i, table, label);
+function descriptorRule(ctx: Context, i: number, lexicon: TriggerLexicon, label: Label): Candidate | null {
+  const c = descriptorCandidate(ctx, i, lexicon, label);
   // a gazetteer name from the descriptor on is the better reading (دير الزور is a name, not دير + الزور; حزب الله
   // اللبناني is حزب الله and an adjective; وكالة أعماق الآليات is وكالة أعماق and a noun), unless the rule reads one
   // more word, an adjective that is no nationality and makes another body (مجلس الأمن القومي is not مجلس الأمن)
@@ -240,8 +239,8 @@ const FIXED_PHRASES = new Map([
   ['راس', 'علي'],
 ]);
 
-function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger[]>, label: Label): Candidate | null {
-  const found = triggerAt(ctx, i, table);
+function descriptorCandidate(ctx: Context, i: number, lexicon: TriggerLexicon, label: Label): Candidate | null {
+  const found = triggerAt(ctx, i, lexicon);
   if (!found || hasArticle(found.analysis)) return null;
   const { tokens } = ctx;
   const j = found.next;
@@ -290,11 +289,11 @@ function descriptorCandidate(ctx: Context, i: number, table: Map<string, Trigger
 }
 
 function placeRule(ctx: Context, i: number): Candidate | null {
-  return descriptorRule(ctx, i, ctx.lex.placeDescriptors, 'LOC');
+  return descriptorRule(ctx, i, 'placeDescriptors', 'LOC');
 }
 
 function orgRule(ctx: Context, i: number): Candidate | null {
-  return descriptorRule(ctx, i, ctx.lex.orgDescriptors, 'ORG');
+  return descriptorRule(ctx, i, 'orgDescriptors', 'ORG');
 }
 
 function unitRule(ctx: Context, i: number): Candidate | null {
