@@ -61,7 +61,7 @@ export class WordForms {
       const word = flat(text.slice(start, end));
       const norm = matchKey(word);
       const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
-      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, openings: 0, opensTrigger: undefined, ruleTriggers: undefined, modelTriggers: undefined, profileFor: undefined, profile: undefined };
+      f = { word, hash: h, norm, analyses, matchPlan: undefined, opensTrigger: undefined, ruleTriggers: undefined, modelTriggers: undefined, profileFor: undefined, profile: undefined };
     }
     this.add(f);
     return f;
@@ -125,11 +125,8 @@ export interface WordForm {
   norm: string;
   /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
   analyses: readonly CliticAnalysis[];
-  /** the gazetteer (and its revision) `openings` was worked out for (lib/tagger/match.ts) */
-  gazetteer: object | undefined;
-  gazetteerRevision: number;
-  /** which readings of the word open a gazetteer phrase (bit 2r) or are a glued name (bit 2r + 1); -1: all to try */
-  openings: number;
+  /** what the gazetteer matcher tries at the word, with the gazetteer it was worked out for (lib/tagger/match.ts) */
+  matchPlan: unknown;
   /** does some reading open a title, descriptor or force noun of the built-in lexicons (lib/tagger/lexicons.ts)? */
   opensTrigger: boolean | undefined;
   /** the trigger readings of the word by lexicon, as the rules try them (lib/tagger/rules.ts) */

@@ -123,6 +123,15 @@ describe('a tagger over a gazetteer that grows', () => {
   });
 });
 
+
+  test('a lookup that parses the whole compiled index leaves what the tagger kept per word usable', () => {
+    const g = createGazetteer();
+    const t = createTagger({ gazetteer: g, model: 'off' });
+    // قوات is kept with its compiled lines; the pair قوات سوريا is met only after lookup() parsed every line
+    expect(ents('انسحبت قوات النظام', t)).toEqual([['UNIT', 'قوات النظام']]);
+    g.lookup('تدمر');
+    expect(t.tag('تقدمت قوات سوريا الديمقراطية').entities).toMatchObject([{ label: 'UNIT', text: 'قوات سوريا الديمقراطية', source: 'gazetteer' }]);
+  });
 test('tagging the same text again gives the same entities (names read from the cache)', () => {
   const t = createTagger();
   const texts = readFileSync(join(__dirname, '..', 'corpus', 'seeds-gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);

@@ -27,15 +27,18 @@ export interface Phrase {
 }
 
 /**
- * A compiled first word met in text (see `phrasesFromPair`): its one-word phrases, and by second word the line where
- * that word's phrases start (compiled one after another), or once a text has met the pair, those phrases followed by
- * the one-word ones.
+ * @internal What a first word opens (see `opener`): its one-word phrases, and by second word the phrases that go on
+ * with it (one-word phrases after them). Of the built-in index, a first word met in text is compiled this way: by
+ * second word, the line where that word's phrases start (compiled one after another) until a text meets the pair.
  */
-interface CompiledGroup {
-  singles: Phrase[];
+export interface Opener {
+  readonly first: string;
+  /** the one-word phrases, best first */
+  readonly singles: Phrase[];
   /** null when the word opens one-word phrases only */
-  bySecond: Map<string, number | Phrase[]> | null;
-  to: number;
+  readonly bySecond: Map<string, number | Phrase[]> | null;
+  /** the end of the word's compiled lines (0 for phrases not compiled) */
+  readonly to: number;
 }
 
 /** @internal The compiled index (`exportIndex`, `loadCompiled`): lines of `key…<TAB>value`, sorted by key. */
@@ -111,10 +114,10 @@ export class Gazetteer {
   private readonly phrases = new Map<string, Phrase>();
   /** first word key → phrases opening with it, longest first (built-in groups parsed on first use) */
   private readonly byFirst = new Map<string, Phrase[]>();
-  /** the phrases of a long first-word group by their second word key (one-word phrases under ''), built on use */
-  private readonly bySecond = new Map<string, Map<string, Phrase[]>>();
+  /** the phrases of a first word of `byFirst` by their second word key, built on use */
+  private readonly openers = new Map<string, Opener>();
   /** the compiled first words met whose phrases are not all parsed: their one-word phrases and other lines */
-  private readonly groups = new Map<string, CompiledGroup>();
+  private readonly groups = new Map<string, Opener>();
   /**
    * The compiled index of the built-in data, read in place (lib/gazetteer/lines.ts) until everything is parsed:
    * phrase lines by first word, glued names (`glued<TAB>phrase line`), word labels (`key<TAB>mask`).
@@ -355,7 +358,7 @@ export class Gazetteer {
       phrase = { keys, entries: [] };
       this.phrases.set(full, phrase);
       const list = this.byFirst.get(keys[0]);
-      this.bySecond.delete(keys[0]);
+      this.openers.delete(keys[0]);
       if (list) {
         // keep longest first: insert before the first shorter phrase
         let at = list.length;
@@ -447,51 +450,71 @@ export class Gazetteer {
   /**
    * @internal the phrases that open with word key `first` and go on with `second` (or have one word), longest first:
    * the part of `phrasesFrom(first)` a text can match when `second` follows (قوات opens 200 names); `second` empty:
-   * the one-word phrases. From the compiled lines, only these phrases are parsed: a text meets thousands of first
-   * words, and parsing all their phrases kept ~4 MB of phrases no text matched.
+   * the one-word phrases.
    */
   phrasesFromPair(first: string, second: string): readonly Phrase[] | undefined {
+    const o = this.opener(first);
+    return o && this.phrasesAfter(o, second);
+  }
+
+  /**
+   * @internal What a first word key opens, if anything: the tagger keeps it per word form and asks `phrasesAfter` for
+   * each second word it meets. From the compiled lines, only the phrases a text matches are parsed: a text meets
+   * thousands of first words, and parsing all their phrases kept ~4 MB of phrases no text matched.
+   */
+  opener(first: string): Opener | undefined {
     const lines = this.phraseLines;
     if (lines && !this.byFirst.has(first)) {
       let g = this.groups.get(first);
       if (!g) {
         const [from, to] = lines.range(first);
         if (from === to) return undefined;
-        g = { singles: [], bySecond: null, to };
+        const singles: Phrase[] = [];
+        let bySecond: Map<string, number> | null = null;
         for (let i = from; i < to; i++) {
           const k = lines.second(i);
-          if (!k) g.singles.push(this.phraseAt(i));
-          else if (!g.bySecond) g.bySecond = new Map([[k, i]]);
-          else if (!g.bySecond.has(k)) g.bySecond.set(k, i);
+          if (!k) singles.push(this.phraseAt(i));
+          else if (!bySecond) bySecond = new Map([[k, i]]);
+          else if (!bySecond.has(k)) bySecond.set(k, i);
         }
+        g = { first, singles, bySecond, to };
         this.groups.set(first, g);
       }
-      const at = second ? g.bySecond?.get(second) : undefined;
-      if (at === undefined) return g.singles;
-      if (typeof at !== 'number') return at;
-      const list: Phrase[] = [];
-      for (let i = at; i < g.to && lines.second(i) === second; i++) list.push(this.phraseAt(i));
-      list.push(...g.singles);
-      g.bySecond!.set(second, list);
-      return list;
+      return g;
     }
-    const all = this.phrasesFrom(first);
-    if (!all || all.length <= 8) return all;
-    let bySecond = this.bySecond.get(first);
-    if (!bySecond) {
-      bySecond = new Map();
-      const single = all.filter((p) => p.keys.length === 1);
+    let o = this.openers.get(first);
+    if (!o) {
+      const all = this.phrasesFrom(first);
+      if (!all) return undefined;
+      const singles = all.filter((p) => p.keys.length === 1);
+      let bySecond: Map<string, Phrase[]> | null = null;
       for (const p of all) {
         if (p.keys.length === 1) continue;
+        bySecond ??= new Map();
         const list = bySecond.get(p.keys[1]);
         if (list) list.push(p);
         else bySecond.set(p.keys[1], [p]);
       }
-      for (const list of bySecond.values()) list.push(...single);
-      bySecond.set('', single);
-      this.bySecond.set(first, bySecond);
+      if (bySecond) for (const list of bySecond.values()) list.push(...singles);
+      o = { first, singles, bySecond, to: 0 };
+      this.openers.set(first, o);
     }
-    return bySecond.get(second) ?? bySecond.get('');
+    return o;
+  }
+
+  /** @internal the phrases of `opener(first)` that go on with `second` (or have one word), longest first */
+  phrasesAfter(o: Opener, second: string): readonly Phrase[] {
+    const at = second ? o.bySecond?.get(second) : undefined;
+    if (at === undefined) return o.singles;
+    if (typeof at !== 'number') return at;
+    const lines = this.phraseLines;
+    // every compiled line was parsed since (`lookup`, `add`): the word's phrases are in `byFirst` now
+    if (!lines) return this.phrasesFromPair(o.first, second) ?? o.singles;
+    const list: Phrase[] = [];
+    for (let i = at; i < o.to && lines.second(i) === second; i++) list.push(this.phraseAt(i));
+    list.push(...o.singles);
+    o.bySecond!.set(second, list);
+    return list;
   }
 
   /** @internal the phrase of a multi-word name written as one word (ديرالزور) */

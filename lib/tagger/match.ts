@@ -14,12 +14,12 @@
  * descriptor (مدينة، قرية …) the rule stage finds it anyway. Any other one-word generated place (not a country or
  * capital) with no word of place before it is `weak`: the model reads it as a feature, the tagger does not report it.
  */
-import type { Gazetteer, GazetteerEntry, Phrase } from '../gazetteer/gazetteer';
+import type { Gazetteer, GazetteerEntry, Opener, Phrase } from '../gazetteer/gazetteer';
 import { isMinorGenerated } from '../gazetteer/entry';
 import type { CliticAnalysis } from '../clitics';
 import { type Token, formOf, readings } from '../tokens';
 import type { Candidate } from './types';
-import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
+import { isOutsideDescriptor, ruleLexicons, type RuleLexicons } from './lexicons';
 import { stripArticle } from '../gazetteer/keys';
 import { matchKey } from '../normalize';
 
@@ -28,27 +28,17 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'punctuation') continue;
-    const open = openings(t, gazetteer);
-    if (open === 0) continue;
-    let best: Candidate | null = null;
-    // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
+    const plan = planOf(t, gazetteer, lex);
+    if (plan.steps.length === 0) continue;
     const rs = readings(t);
-    let bar = 0;
-    for (const a of rs) if (a.proclitics.length === 0) {
-      bar = a.score;
-      break;
-    }
-    for (let r = 0; r < rs.length; r++) {
-      const a = rs[r];
-      // only the readings that open a phrase or are a glued name are looked up
-      const bits = open === -1 ? 3 : (open >>> (2 * r)) & 3;
-      if (bits === 0 || a.score < bar) continue;
-      const found = bits & 1 ? longest(tokens, i, a.norm, gazetteer, lex) : null;
+    let best: Candidate | null = null;
+    for (const s of plan.steps) {
+      const a = rs[s.reading];
+      const found = s.opener ? longest(tokens, i, s.opener, gazetteer, lex) : null;
       let phrase = found?.phrase;
       let end = found?.end ?? i + 1;
       if (!phrase) {
-        const g = bits & 2 ? gazetteer.gluedPhrase(a.norm) : undefined;
-        if (g) phrase = g;
+        phrase = s.glued;
         end = i + 1;
       }
       if (!phrase) continue;
@@ -56,15 +46,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
       const e = gazetteer.entryAt(entry);
       let weak = false;
       if (end - i === 1 && phrase.keys.length === 1) {
-        const bare = stripArticle(a.norm);
-        // a nationality adjective (سوري) is no place, whatever a place database says
-        if (lex.nationalities.has(a.norm) && e.facts.type !== 'country') continue;
-        // the whole word also reads as proclitic + common word (وأنه = و + أنه): too ambiguous for one word
-        if (a.proclitics.length === 0 && readings(t).some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) continue;
-        // a common word is no name on its own (آفاد folds to افاد, "he reported"), a rare person name no minor place
-        // (a name with the article, التحالف، الجزيرة, was listed as such on purpose; verbs never take the article)
-        if (!a.norm.startsWith('ال') && (lex.commonWords.has(a.norm) || lex.commonWords.has(bare))) continue;
-        if (isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(t.norm))) continue;
+        if (s.rejectsSingle) continue;
         // a place from generated data (GeoNames, dr5hn), other than a country or capital, needs a word of place before
         // it (في، من، قرب، شمال …) or ب: those databases name villages after everyday words (قصر، هام، ينقل)
         weak = e.facts.source !== undefined && e.facts.type !== 'country' && e.facts.type !== 'capital' && !locativeCue(tokens, i, a);
@@ -95,36 +77,76 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
 
 /** Can a name of the gazetteer start at this token (some reading opens a phrase or is a glued name)? */
 export function opensName(t: Token, gazetteer: Gazetteer): boolean {
-  return openings(t, gazetteer) !== 0;
+  return planOf(t, gazetteer, ruleLexicons()).opens;
 }
 
 /**
- * Which readings of the token open a gazetteer phrase (bit 2r for reading r) or are a glued name (bit 2r + 1), worked
- * out once per word form: the matcher then looks up only those (a word that opens nothing costs one test).
+ * What the matcher tries at a word, worked out once per word form (kept on the form): the readings that may start a
+ * name, each with what it opens in the gazetteer. A word that opens nothing costs one test a token.
  */
-function openings(t: Token, gazetteer: Gazetteer): number {
+interface MatchPlan {
+  gazetteer: Gazetteer;
+  revision: number;
+  lex: RuleLexicons;
+  /** does some reading open a phrase or is a glued name? */
+  opens: boolean;
+  steps: readonly Step[];
+}
+
+/** A reading of a word form that may start a name. */
+interface Step {
+  /** its index in `readings(token)` */
+  reading: number;
+  /** the phrases it opens, if any */
+  opener: Opener | undefined;
+  /** the multi-word name it is, written as one word (tried when no phrase matches) */
+  glued: Phrase | undefined;
+  /** a one-word match of it is dropped in any context (see `rejectsAlone`) */
+  rejectsSingle: boolean;
+}
+
+function planOf(t: Token, gazetteer: Gazetteer, lex: RuleLexicons): MatchPlan {
   const f = formOf(t);
-  if (f && f.gazetteer === gazetteer && f.gazetteerRevision === gazetteer.revision) return f.openings;
+  const kept = f?.matchPlan as MatchPlan | undefined;
+  if (kept && kept.gazetteer === gazetteer && kept.revision === gazetteer.revision && kept.lex === lex) return kept;
   const rs = readings(t);
-  let bits = 0;
+  // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
+  const bar = rs.find((a) => a.proclitics.length === 0)?.score ?? 0;
+  const steps: Step[] = [];
+  let opens = false;
   for (let r = 0; r < rs.length; r++) {
-    const opens = gazetteer.opensPhrase(rs[r].norm);
-    const glued = gazetteer.gluedPhrase(rs[r].norm) !== undefined;
-    if (!opens && !glued) continue;
-    // more readings than the bits hold (never seen): try them all
-    if (r >= 16) {
-      bits = -1;
-      break;
-    }
-    bits |= (opens ? 1 : 0) << (2 * r);
-    bits |= (glued ? 2 : 0) << (2 * r);
+    const a = rs[r];
+    const opener = gazetteer.opener(a.norm);
+    const glued = gazetteer.gluedPhrase(a.norm);
+    if (!opener && !glued) continue;
+    opens = true;
+    if (a.score < bar) continue;
+    // the phrase a match of this word alone gives (glued names are tried only when the reading opens no phrase)
+    const single = opener?.singles[0] ?? (glued?.keys.length === 1 ? glued : undefined);
+    const rejectsSingle = single !== undefined && rejectsAlone(t, a, gazetteer.entryAt(single.entries[0]), lex);
+    // a reading whose only match is a one-word name it can never be is not tried
+    if (rejectsSingle && !opener?.bySecond) continue;
+    steps.push({ reading: r, opener, glued, rejectsSingle });
   }
-  if (f) {
-    f.gazetteer = gazetteer;
-    f.gazetteerRevision = gazetteer.revision;
-    f.openings = bits;
-  }
-  return bits;
+  const plan: MatchPlan = { gazetteer, revision: gazetteer.revision, lex, opens, steps };
+  if (f) f.matchPlan = plan;
+  return plan;
+}
+
+/**
+ * Is a one-word match of reading `a` of the token, naming entry `e`, dropped whatever the context? The precision
+ * guard's tests of the word alone (the tests of its context are `matchGazetteer`'s).
+ */
+function rejectsAlone(t: Token, a: CliticAnalysis, e: GazetteerEntry, lex: RuleLexicons): boolean {
+  const bare = stripArticle(a.norm);
+  // a nationality adjective (سوري) is no place, whatever a place database says
+  if (lex.nationalities.has(a.norm) && e.facts.type !== 'country') return true;
+  // the whole word also reads as proclitic + common word (وأنه = و + أنه): too ambiguous for one word
+  if (a.proclitics.length === 0 && readings(t).some((x) => x.proclitics.length > 0 && x.stemNorm.length >= 2 && lex.commonWords.has(x.stemNorm))) return true;
+  // a common word is no name on its own (آفاد folds to افاد, "he reported"), a rare person name no minor place
+  // (a name with the article, التحالف، الجزيرة, was listed as such on purpose; verbs never take the article)
+  if (!a.norm.startsWith('ال') && (lex.commonWords.has(a.norm) || lex.commonWords.has(bare))) return true;
+  return isMinorGenerated(e) && (lex.personNames.has(bare) || lex.commonWords.has(t.norm));
 }
 
 function isCapitalisedLatin(t: Token | undefined): boolean {
@@ -135,9 +157,8 @@ function isCapitalisedLatin(t: Token | undefined): boolean {
  * The longest phrase from token i. A trailing adjective stays outside when the name without it is the same entry's
  * name too (حزب الله اللبناني → حزب الله; مطار تدمر العسكري → مطار تدمر), as the guidelines say.
  */
-function longest(tokens: readonly Token[], i: number, firstKey: string, gazetteer: Gazetteer, lex: RuleLexicons): { phrase: Phrase; end: number } | null {
-  const phrases = gazetteer.phrasesFromPair(firstKey, i + 1 < tokens.length ? tokens[i + 1].norm : '');
-  if (!phrases) return null;
+function longest(tokens: readonly Token[], i: number, opener: Opener, gazetteer: Gazetteer, lex: RuleLexicons): { phrase: Phrase; end: number } | null {
+  const phrases = gazetteer.phrasesAfter(opener, i + 1 < tokens.length ? tokens[i + 1].norm : '');
   for (const p of phrases) {
     const n = p.keys.length;
     if (i + n > tokens.length) continue;
