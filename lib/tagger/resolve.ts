@@ -37,16 +37,18 @@ export interface Choice {
   /** 1 for each token a chosen candidate covers */
   taken: Uint8Array;
   valid: (c: Candidate) => boolean;
+  /** where the surnames of the last completion stand (`complete` keeps them: the next one mostly has the same) */
+  surnameSpots?: SurnameSpots;
 }
 
 export function choose(tokens: readonly Token[], candidates: readonly Candidate[], lex: RuleLexicons): Choice {
-  let gazByStart: Map<number, Candidate> | undefined;
+  let gazByStart: Array<Candidate | undefined> | undefined;
   const gazetteerAt = (k: number) => {
     if (!gazByStart) {
-      gazByStart = new Map();
-      for (const c of candidates) if (c.source === 'gazetteer') gazByStart.set(c.tokenStart, c);
+      gazByStart = new Array(tokens.length);
+      for (const c of candidates) if (c.source === 'gazetteer') gazByStart[c.tokenStart] = c;
     }
-    return gazByStart.get(k);
+    return gazByStart[k];
   };
   const valid = (c: Candidate) => !isNationalityAdjective(tokens, c, lex) && !opensWithOutsideDescriptor(tokens, c, lex, gazetteerAt);
   // the order of precedence, compared on plain records of one shape (candidates come in several)
@@ -67,7 +69,10 @@ function select(c: Candidate, taken: Uint8Array, chosen: Candidate[]): void {
   chosen.push(c);
 }
 
-/** The rest of resolution (the lower layer, titles, surnames, text order); `choice` is left as it was. */
+/**
+ * The rest of resolution (the lower layer, titles, surnames, text order). `choice` keeps its choosing as it was; only
+ * where its surnames stand is kept on it for the next completion.
+ */
 export function complete(choice: Choice, fill: readonly Candidate[] = []): Candidate[] {
   const { tokens, candidates, valid } = choice;
   const taken = choice.taken.slice();
@@ -78,7 +83,7 @@ export function complete(choice: Choice, fill: readonly Candidate[] = []): Candi
   const titles = new Map<number, Candidate['title']>();
   for (const x of candidates) if (x.title && x.label === 'PER' && !titles.has(x.tokenStart)) titles.set(x.tokenStart, x.title);
   for (const c of chosen) if (c.label === 'PER' && !c.title && titles.has(c.tokenStart)) c.title = titles.get(c.tokenStart);
-  propagateSurnames(tokens, chosen, taken);
+  propagateSurnames(choice, chosen, taken);
   // in text order: the chosen spans share no token
   const byToken = new Array<Candidate | undefined>(tokens.length);
   for (const c of chosen) byToken[c.tokenStart] = c;
@@ -108,7 +113,18 @@ function opensWithOutsideDescriptor(tokens: readonly Token[], c: Candidate, lex:
   return inner !== undefined && inner.end === c.end;
 }
 
-function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken: Uint8Array): void {
+/**
+ * Where the surnames of a completion stand: the tokens a reading of which is a surname key, or the first word of a
+ * two-word one (`keys`), taken or not. Two completions of a choice mostly have the same surnames ('fill': the model's
+ * spans seldom add a person), so the second reads only these tokens.
+ */
+interface SurnameSpots {
+  keys: Map<string, Candidate>;
+  at: number[];
+}
+
+function propagateSurnames(choice: Choice, chosen: Candidate[], taken: Uint8Array): void {
+  const { tokens } = choice;
   const surnames = new Map<string, Candidate>();
   for (const c of chosen) {
     if (c.label !== 'PER' || c.tokenEnd - c.tokenStart < 2) continue;
@@ -122,6 +138,31 @@ function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken:
   if (surnames.size === 0) return;
   // first words of the two-word surnames, so the two-word key is built only when it can match
   const heads = new Set([...surnames.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
+  const kept = choice.surnameSpots;
+  const spots = kept && sameKeys(kept.keys, surnames) ? kept.at : (choice.surnameSpots = { keys: surnames, at: findSpots(tokens, surnames, heads) }).at;
+  for (const i of spots) {
+    if (taken[i]) continue;
+    for (const a of readings(tokens[i])) {
+      const two = heads.has(a.norm) && i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
+      const one = two ? undefined : surnames.get(a.norm);
+      const src = two ?? one;
+      if (!src) continue;
+      const end = two ? i + 2 : i + 1;
+      for (let k = i; k < end; k++) taken[k] = 1;
+      chosen.push({ start: tokens[i].start + (a.article ?? a.stem).start, end: tokens[end - 1].end, tokenStart: i, tokenEnd: end, label: 'PER', source: 'rule', score: 0.7, entry: src.entry });
+      break;
+    }
+  }
+}
+
+function sameKeys(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of b.keys()) if (!a.has(k)) return false;
+  return true;
+}
+
+/** The tokens a reading of which is a one-word surname key or the first word of a two-word one, in text order. */
+function findSpots(tokens: readonly Token[], surnames: Map<string, Candidate>, heads: Set<string>): number[] {
   // a cheap first test of a word against every key and head: its length and last letter
   const mayBe = new Uint32Array(32);
   // every reading of a word ends as the word does (clitics come first), so its last letter rules most words out
@@ -133,20 +174,18 @@ function propagateSurnames(tokens: readonly Token[], chosen: Candidate[], taken:
   };
   for (const k of surnames.keys()) if (!k.includes(' ')) mark(k);
   heads.forEach(mark);
+  const at: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].norm;
-    if (taken[i] || !((lastLetters >>> (w.charCodeAt(w.length - 1) & 31)) & 1)) continue;
+    if (!((lastLetters >>> (w.charCodeAt(w.length - 1) & 31)) & 1)) continue;
     for (const a of readings(tokens[i])) {
       const n = a.norm;
       if (!((mayBe[Math.min(n.length, 31)] >>> (n.charCodeAt(n.length - 1) & 31)) & 1)) continue;
-      const two = heads.has(a.norm) && i + 1 < tokens.length && !taken[i + 1] ? surnames.get(`${a.norm} ${tokens[i + 1].norm}`) : undefined;
-      const one = two ? undefined : surnames.get(a.norm);
-      const src = two ?? one;
-      if (!src) continue;
-      const end = two ? i + 2 : i + 1;
-      for (let k = i; k < end; k++) taken[k] = 1;
-      chosen.push({ start: tokens[i].start + (a.article ?? a.stem).start, end: tokens[end - 1].end, tokenStart: i, tokenEnd: end, label: 'PER', source: 'rule', score: 0.7, entry: src.entry });
-      break;
+      if (heads.has(n) || surnames.has(n)) {
+        at.push(i);
+        break;
+      }
     }
   }
+  return at;
 }
