@@ -131,3 +131,15 @@ test('one choice completed alone and then with the model spans resolves as two f
   // the model did fill gaps, so the second completion differed from the first
   expect(filled).toBeGreaterThan(0);
 });
+
+test("a completion whose lower layer names a new person finds that person's surname elsewhere (the kept surname spots are not reused)", () => {
+  const lex = ruleLexicons();
+  const text = 'قال زيد الخطيب ثم عاد نزار قطيش وقال قطيش إن الخطيب غادر';
+  const tokens = scan(text, defaultLexicon());
+  const at = (w: string) => tokens.findIndex((t) => t.text === w);
+  const person = (from: number, to: number) => ({ start: tokens[from].start, end: tokens[to - 1].end, tokenStart: from, tokenEnd: to, label: 'PER' as const, source: 'model' as const, score: 0.9 });
+  const choice = choose(tokens, [{ ...person(at('زيد'), at('زيد') + 2), source: 'gazetteer' }], lex);
+  const names = (cs: { start: number; end: number }[]) => cs.map((c) => text.slice(c.start, c.end));
+  expect(names(complete(choice))).toEqual(['زيد الخطيب', 'الخطيب']);
+  expect(names(complete(choice, [person(at('نزار'), at('نزار') + 2)]))).toEqual(['زيد الخطيب', 'نزار قطيش', 'قطيش', 'الخطيب']);
+});
