@@ -190,22 +190,25 @@ function groupSum(weights: Weights, group: number, code: number, buf: Int32Array
   return out;
 }
 
+/** the label of each B- and I- tag */
+const LABEL_OF_TAG = TAGS.map((t) => t.slice(2) as Label);
+
 /** The decoded BIO spans as candidates. Proclitics of the first token stay outside the span. */
 export function modelCandidates(tokens: readonly Token[], tags: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const tag = TAGS[tags[i]];
-    if (!tag.startsWith('B-') || tokens[i].kind === 'punctuation') {
+    // TAGS: O, then B- (odd) and I- (the B- + 1) of each label
+    const b = tags[i];
+    if ((b & 1) === 0 || tokens[i].kind === 'punctuation') {
       i++;
       continue;
     }
-    const label = tag.slice(2) as Label;
     let j = i + 1;
-    while (j < tokens.length && TAGS[tags[j]] === 'I-' + label) j++;
+    while (j < tokens.length && tags[j] === b + 1) j++;
     while (j > i + 1 && tokens[j - 1].kind === 'punctuation') j--;
     const a = reading(tokens[i]);
-    out.push({ start: tokens[i].start + (a ? (a.article ?? a.stem).start : 0), end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label, source: 'model', score: 0.6 });
+    out.push({ start: tokens[i].start + (a ? (a.article ?? a.stem).start : 0), end: tokens[j - 1].end, tokenStart: i, tokenEnd: j, label: LABEL_OF_TAG[b], source: 'model', score: 0.6 });
     i = j;
   }
   return out;

@@ -108,7 +108,9 @@ export function createTagger(options?: TaggerOptions): Tagger {
         // the model reads what the gazetteer and rules alone resolve to
         const choice = choose(tokens, candidates, lex);
         let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { matches: matched, resolved: complete(choice), wordLabels }));
-        if (policy !== 'only') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
+        // ('fill' takes a model span only where the choice left its tokens free: the others need no test)
+        if (policy === 'fill') fromModel = fromModel.filter((c) => isFree(choice.taken, c) && isPlausibleName(tokens, c, lex, gazetteer));
+        else if (policy === 'first') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
         // 'fill' completes the same choice with the model's spans
         resolved = policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : complete(choice, fromModel);
       } else {
@@ -120,6 +122,12 @@ export function createTagger(options?: TaggerOptions): Tagger {
       return new DocImpl(text, tokens, sentences, entities);
     },
   };
+}
+
+/** Are the candidate's tokens all free? */
+function isFree(taken: Uint8Array, c: Candidate): boolean {
+  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return false;
+  return true;
 }
 
 /** What an entity's surface gives with a label and entry: its normalised form, Latin name and link. */
