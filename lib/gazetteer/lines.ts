@@ -54,7 +54,8 @@ export class SortedLines {
   /** The lines whose first key is `key`: [from, to), empty where there are none. */
   range(key: string): [number, number] {
     const from = this.bound(0, this.length, key, false);
-    return [from, this.bound(from, this.length, key, true)];
+    // (most keys asked about open no line: one bisection)
+    return this.opensWith(from, key) ? [from, this.bound(from + 1, this.length, key, true)] : [from, from];
   }
 
   /** The second key of line i (between its first space and the next space or tab), or '' when it has none. */

@@ -116,11 +116,14 @@ function planOf(t: Token, gazetteer: Gazetteer, lex: RuleLexicons): MatchPlan {
   let opens = false;
   for (let r = 0; r < rs.length; r++) {
     const a = rs[r];
+    if (a.score < bar) {
+      opens ||= gazetteer.opensPhrase(a.norm) || gazetteer.gluedPhrase(a.norm) !== undefined;
+      continue;
+    }
     const opener = gazetteer.opener(a.norm);
     const glued = gazetteer.gluedPhrase(a.norm);
     if (!opener && !glued) continue;
     opens = true;
-    if (a.score < bar) continue;
     // the phrase a match of this word alone gives (glued names are tried only when the reading opens no phrase)
     const single = opener?.singles[0] ?? (glued?.keys.length === 1 ? glued : undefined);
     const rejectsSingle = single !== undefined && rejectsAlone(t, a, gazetteer.entryAt(single.entries[0]), lex);
