@@ -222,8 +222,12 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const cls = classAt(text, i);
-    const width = lastWidth;
+    let cls = charClass(code);
+    let width = 1;
+    if (cls === CharClass.HighSurrogate || cls === CharClass.LowSurrogate) {
+      cls = classAt(text, i);
+      width = lastWidth;
+    }
     if (cls === CharClass.Space) {
       i++;
       continue;
@@ -248,8 +252,12 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
     let afterFinal = false;
     while (j < n) {
       const c = text.charCodeAt(j);
-      const k = classAt(text, j);
-      const w = lastWidth;
+      let k = charClass(c);
+      let w = 1;
+      if (k === CharClass.HighSurrogate || k === CharClass.LowSurrogate) {
+        k = classAt(text, j);
+        w = lastWidth;
+      }
       if (k === CharClass.ArabicLetter) {
         // ة and ى end a word: a letter after one (past any marks) starts the next token
         if (afterFinal) break;
