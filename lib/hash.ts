@@ -1,4 +1,4 @@
-/** FNV-1a over UTF-16 code units: the word-form cache (lib/tokens.ts) and in-place key sets (lib/keyset.ts). */
+/** FNV-1a over UTF-16 code units: in-place key sets (lib/keyset.ts). */
 
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 16777619;

@@ -15,7 +15,6 @@
 import { CharClass, charClass, classifyCodePoint, ALEF_MAQSURA, TA_MARBUTA } from './chars';
 import { analyseWord, type CliticAnalysis, type Span, type StemLexicon } from './clitics';
 import { matchKey } from './normalize';
-import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash';
 
 const NUMBER_INNER = new Set([0x2e, 0x2c, 0x066b, 0x066c]);
 
@@ -35,7 +34,7 @@ export interface Token extends Span {
  */
 export class WordForms {
   /**
-   * Two generations of open-addressing tables (FNV-1a of the form's text, linear probing, at most half full): forms
+   * Two generations of open-addressing tables (`formHash` of the form's text, linear probing, at most half full): forms
    * are added to `current`; a form found only in `previous` moves up; when `current` holds GENERATION forms it becomes
    * `previous` and the oldest forms go. So the forms a text keeps using stay, and memory stays bounded.
    */
@@ -52,7 +51,7 @@ export class WordForms {
    * The form of the token `text.slice(start, end)` of this kind. A form already read is found without slicing the
    * text, and its `word` string serves as the token's text.
    */
-  at(text: string, start: number, end: number, kind: TokenKind, h = fnv1a(text, start, end)): WordForm {
+  at(text: string, start: number, end: number, kind: TokenKind, h = formHash(text, start, end)): WordForm {
     const len = end - start;
     let f = find(this.current, h, text, start, len);
     if (f !== undefined) return f;
@@ -120,7 +119,7 @@ function flat(s: string): string {
 export interface WordForm {
   /** the form's text (every token of the form has it as its `text`) */
   word: string;
-  /** FNV-1a of `word` (see `WordForms.at`) */
+  /** `formHash` of `word` (see `WordForms.at`) */
   hash: number;
   norm: string;
   /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
@@ -246,7 +245,7 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
     }
     // a word: scan to its end, hashing its code units for the word-form cache
     let j = i;
-    let h = FNV_OFFSET;
+    let h = 0;
     let arabic = false, other = false, digits = false;
     // is the last character read, past Arabic marks and tatweel, a ta marbuta or alef maqsura?
     let afterFinal = false;
@@ -273,15 +272,32 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
         // decimal or thousands separator inside a number
       } else break;
       if (k !== CharClass.ArabicMark && k !== CharClass.Tatweel) afterFinal = c === TA_MARBUTA || c === ALEF_MAQSURA;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      if (w === 2) h = Math.imul(h ^ text.charCodeAt(j + 1), FNV_PRIME);
+      h = (h << 5) - h + c | 0;
+      if (w === 2) h = (h << 5) - h + text.charCodeAt(j + 1) | 0;
       j += w;
     }
     const kind: TokenKind = arabic ? (other || digits ? 'mixed' : 'word') : other ? (digits ? 'mixed' : 'latin') : 'number';
-    tokens.push(makeToken(text, i, j, kind, analyse ? forms : undefined, h));
+    tokens.push(makeToken(text, i, j, kind, analyse ? forms : undefined, mixHash(h)));
     i = j;
   }
   return tokens;
+}
+
+/**
+ * The word-form cache's hash of `text.slice(start, end)`: h·31 + c over the code units (a shift and an add a
+ * character; `scan` works it out as it reads a word), mixed once at the end so that every bit of it, and so the
+ * table's slot, depends on every character.
+ */
+function formHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (h << 5) - h + text.charCodeAt(i) | 0;
+  return mixHash(h);
+}
+
+function mixHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  return h ^ (h >>> 15);
 }
 
 /** The width in code units of the character `classAt` read last (2 for a surrogate pair). */
@@ -298,7 +314,7 @@ function classAt(text: string, i: number): CharClass {
   return cls === CharClass.HighSurrogate || cls === CharClass.LowSurrogate ? CharClass.Punct : cls;
 }
 
-/** `hash`: FNV-1a of the token's code units, when the caller worked it out (`fnv1a`) */
+/** `hash`: the token's `formHash`, when the caller worked it out */
 function makeToken(text: string, start: number, end: number, kind: TokenKind, forms: WordForms | undefined, hash?: number): Token {
   if (!forms) {
     const t = text.slice(start, end);

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { tokenize } from '../lib/tokenize';
-import { scan, WordForms, type Token } from '../lib/tokens';
+import { formOf, scan, WordForms, type Token } from '../lib/tokens';
 import { defaultLexicon } from '../lib/lexicon';
 import { splitSentences } from '../lib/sentences';
 
@@ -141,6 +141,15 @@ describe('tokenize', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  test("the hash scan works out as it reads a word is the cache's own: the form is found again without it", () => {
+    const forms = new WordForms(defaultLexicon());
+    // Arabic with a mark, Latin with a letter outside the BMP (a surrogate pair), digits, punctuation
+    const text = 'قالَ 𝐀lpha 2024 ، تدمر';
+    const tokens = scan(text, defaultLexicon(), true, forms);
+    expect(tokens.map((t) => t.text)).toEqual(['قالَ', '𝐀lpha', '2024', '،', 'تدمر']);
+    for (const t of tokens) expect(forms.at(text, t.start, t.end, t.kind)).toBe(formOf(t));
   });
 
   test('property: any Unicode string tokenizes without throwing into ordered tokens that slice back', () => {
