@@ -60,7 +60,7 @@ export class WordForms {
       const word = flat(text.slice(start, end));
       const norm = matchKey(word);
       const analyses = kind === 'punctuation' ? NONE : analyseWord(word, 0, len, norm, this.lexicon);
-      f = { word, hash: h, norm, analyses, matchPlan: undefined, opensTrigger: undefined, ruleTriggers: undefined, modelTriggers: undefined, profileFor: undefined, profile: undefined };
+      f = { word, hash: h, norm, analyses, gazetteer: undefined, gazetteerRevision: 0, matchPlan: undefined, opensTrigger: undefined, ruleTriggers: undefined, modelTriggers: undefined, profileFor: undefined, profile: undefined };
     }
     this.add(f);
     return f;
@@ -124,7 +124,10 @@ export interface WordForm {
   norm: string;
   /** analyses with offsets from the word's start (shared by every token of the form: never handed out) */
   analyses: readonly CliticAnalysis[];
-  /** what the gazetteer matcher tries at the word, with the gazetteer it was worked out for (lib/tagger/match.ts) */
+  /** the gazetteer (and its revision) `matchPlan` was worked out for */
+  gazetteer: object | undefined;
+  gazetteerRevision: number;
+  /** what the gazetteer matcher tries at the word (lib/tagger/match.ts) */
   matchPlan: unknown;
   /** does some reading open a title, descriptor or force noun of the built-in lexicons (lib/tagger/lexicons.ts)? */
   opensTrigger: boolean | undefined;

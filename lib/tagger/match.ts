@@ -28,11 +28,11 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'punctuation') continue;
-    const plan = planOf(t, gazetteer, lex);
-    if (plan.steps.length === 0) continue;
+    const steps = planOf(t, gazetteer, lex);
+    if (steps.length === 0) continue;
     const rs = readings(t);
     let best: Candidate | null = null;
-    for (const s of plan.steps) {
+    for (const s of steps) {
       const a = rs[s.reading];
       const found = s.opener ? longest(tokens, i, s.opener, gazetteer, lex) : null;
       let phrase = found?.phrase;
@@ -77,21 +77,19 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
 
 /** Can a name of the gazetteer start at this token (some reading opens a phrase or is a glued name)? */
 export function opensName(t: Token, gazetteer: Gazetteer): boolean {
-  return planOf(t, gazetteer, ruleLexicons()).opens;
+  return planOf(t, gazetteer, ruleLexicons()) !== OPENS_NOTHING;
 }
 
 /**
  * What the matcher tries at a word, worked out once per word form (kept on the form): the readings that may start a
- * name, each with what it opens in the gazetteer. A word that opens nothing costs one test a token.
+ * name, each with what it opens in the gazetteer. A word that opens nothing costs one test a token. Most words open
+ * nothing, or nothing worth trying: they share the two empty plans below (a form is kept for every word of a text).
  */
-interface MatchPlan {
-  gazetteer: Gazetteer;
-  revision: number;
-  lex: RuleLexicons;
-  /** does some reading open a phrase or is a glued name? */
-  opens: boolean;
-  steps: readonly Step[];
-}
+type MatchPlan = readonly Step[];
+/** no reading opens a phrase or is a glued name */
+const OPENS_NOTHING: MatchPlan = Object.freeze([]);
+/** some reading does, but none is worth trying (below the bar, or a one-word name it can never be) */
+const TRIES_NOTHING: MatchPlan = Object.freeze([]);
 
 /** A reading of a word form that may start a name. */
 interface Step {
@@ -107,8 +105,9 @@ interface Step {
 
 function planOf(t: Token, gazetteer: Gazetteer, lex: RuleLexicons): MatchPlan {
   const f = formOf(t);
-  const kept = f?.matchPlan as MatchPlan | undefined;
-  if (kept && kept.gazetteer === gazetteer && kept.revision === gazetteer.revision && kept.lex === lex) return kept;
+  // (kept for the built-in lexicons, the only ones the tagger passes)
+  const keep = f !== undefined && lex === ruleLexicons();
+  if (keep && f.gazetteer === gazetteer && f.gazetteerRevision === gazetteer.revision) return f.matchPlan as MatchPlan;
   const rs = readings(t);
   // the reading with no proclitic sets the bar: a reading that ranks below it is not tried (وكالة is not و + كالة)
   const bar = rs.find((a) => a.proclitics.length === 0)?.score ?? 0;
@@ -131,8 +130,12 @@ function planOf(t: Token, gazetteer: Gazetteer, lex: RuleLexicons): MatchPlan {
     if (rejectsSingle && !opener?.bySecond) continue;
     steps.push({ reading: r, opener, glued, rejectsSingle });
   }
-  const plan: MatchPlan = { gazetteer, revision: gazetteer.revision, lex, opens, steps };
-  if (f) f.matchPlan = plan;
+  const plan = steps.length > 0 ? steps : opens ? TRIES_NOTHING : OPENS_NOTHING;
+  if (keep) {
+    f.gazetteer = gazetteer;
+    f.gazetteerRevision = gazetteer.revision;
+    f.matchPlan = plan;
+  }
   return plan;
 }
 
