@@ -1,5 +1,6 @@
 import { builtin } from '../lib/data';
 import { fnv1a } from '../lib/hash';
+import { ScratchBytes } from '../lib/scratch';
 import { KeySet, keySlots } from '../lib/keyset';
 import { unpackArray } from '../lib/packed';
 
@@ -52,5 +53,21 @@ describe('fnv1a', () => {
     expect(fnv1a('a') >>> 0).toBe(0xe40c292c);
     expect(fnv1a('foobar') >>> 0).toBe(0xbf9cf968);
     expect(fnv1a('xfoobarx', 1, 7)).toBe(fnv1a('foobar'));
+  });
+});
+
+describe('ScratchBytes', () => {
+  test('hands out zeroed views of one kept table, and a table of its own beyond the cap', () => {
+    const s = new ScratchBytes();
+    const a = s.zeroed(3000);
+    a.fill(7);
+    const b = s.zeroed(2000);
+    expect(b.length).toBe(2000);
+    expect(b.every((x) => x === 0)).toBe(true);
+    expect(b.buffer).toBe(a.buffer);
+    expect(s.copyOf(Uint8Array.of(1, 2, 3))).toEqual(Uint8Array.of(1, 2, 3));
+    const big = s.zeroed(5000, 4096);
+    expect(big.buffer).not.toBe(a.buffer);
+    expect(big.length).toBe(5000);
   });
 });

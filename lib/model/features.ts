@@ -476,9 +476,8 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
   emit(hashFeature(T.SysP1, i + 1 < tokens.length ? SYSTEM_TAGS[ctx.sys[i + 1]] : '<s>'));
 }
 
-/** Gazetteer B/I tags of each token (indexes into GAZ_TAGS) from the gazetteer stage's candidates. */
-export function gazetteerTags(n: number, candidates: readonly Candidate[]): Uint8Array {
-  const out = new Uint8Array(n);
+/** Gazetteer B/I tags of each token (indexes into GAZ_TAGS) from the gazetteer stage's candidates (into `out`, n zeroed bytes). */
+export function gazetteerTags(n: number, candidates: readonly Candidate[], out: Uint8Array = new Uint8Array(n)): Uint8Array {
   for (const c of candidates) {
     const b = GAZ_TAGS.indexOf(('B-' + c.label) as (typeof GAZ_TAGS)[number]);
     out[c.tokenStart] = b;
@@ -487,9 +486,8 @@ export function gazetteerTags(n: number, candidates: readonly Candidate[]): Uint
   return out;
 }
 
-/** The tags of each token (indexes into SYSTEM_TAGS) in the gazetteer-and-rules resolution (model spans are left out). */
-export function systemTags(n: number, resolved: readonly Candidate[]): Uint8Array {
-  const out = new Uint8Array(n);
+/** The tags of each token (indexes into SYSTEM_TAGS) in the gazetteer-and-rules resolution (model spans are left out; into `out`, n zeroed bytes). */
+export function systemTags(n: number, resolved: readonly Candidate[], out: Uint8Array = new Uint8Array(n)): Uint8Array {
   for (const c of resolved) {
     if (c.source === 'model') continue;
     const b = SYSTEM_TAGS.indexOf(`B-${c.label}/${c.source === 'gazetteer' ? 'g' : 'r'}`);
@@ -499,9 +497,8 @@ export function systemTags(n: number, resolved: readonly Candidate[]): Uint8Arra
   return out;
 }
 
-/** The trigger kind of the word(s) right before each token (indexes into TRIGGER_KINDS). */
-export function triggerTags(tokens: readonly Token[], lex: RuleLexicons): Uint8Array {
-  const out = new Uint8Array(tokens.length);
+/** The trigger kind of the word(s) right before each token (indexes into TRIGGER_KINDS; into `out`, a zeroed byte a token). */
+export function triggerTags(tokens: readonly Token[], lex: RuleLexicons, out: Uint8Array = new Uint8Array(tokens.length)): Uint8Array {
   for (let i = 0; i < tokens.length; i++) {
     if (!opensTrigger(tokens[i], lex)) continue;
     for (const { keys, code } of triggerPlan(tokens[i], lex)) {

@@ -13,6 +13,7 @@ import { opensName } from '../tagger/match';
 import { allFeatures, BIAS_FEATURE, CONTEXT_FEATURES, EDGE, gazetteerTags, GROUP_CODES, groupCodes, groupFeatures, GROUPS, pairFeatures, profiles, slotHashes, SLOTS, systemTags, triggerTags, type FeatureContext, type Profile } from './features';
 import { Arena } from './arena';
 import { addRows, decode, TAGS, unpack, viterbi, type ShippedModel, type Weights } from './perceptron';
+import { ScratchBytes } from '../scratch';
 
 let shipped: Weights | null | undefined;
 
@@ -47,6 +48,11 @@ function contextOf(tokens: readonly Token[], lex: RuleLexicons, input: ModelInpu
   return { tokens, lex, gaz: gazetteerTags(n, input.matches), trig: triggerTags(tokens, lex), sys: systemTags(n, input.resolved), wordLabels: input.wordLabels };
 }
 
+/** `modelTags`' context tables, which do not outlive the call */
+const GAZ = new ScratchBytes();
+const TRIG = new ScratchBytes();
+const SYS = new ScratchBytes();
+
 /** Feature buckets of every token (internal: the training script's input). */
 export function featurize(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput): Int32Array[] {
   return allFeatures(contextOf(tokens, lex, input));
@@ -65,8 +71,8 @@ export function featurize(tokens: readonly Token[], lex: RuleLexicons, input: Mo
 export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleLexicons, input: ModelInput): Uint8Array {
   if (!(weights.emission instanceof Int8Array)) return decode(weights, featurize(tokens, lex, input));
   const prof = profiles(tokens, lex, input.wordLabels);
-  const ctx = contextOf(tokens, lex, input);
   const n = prof.length;
+  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(n, input.matches, GAZ.zeroed(n)), trig: triggerTags(tokens, lex, TRIG.zeroed(n)), sys: systemTags(n, input.resolved, SYS.zeroed(n)), wordLabels: input.wordLabels };
   // every row is written before it is read, so tables kept from an earlier text serve (up to 8 MB kept)
   if (scratch.length < n * K && n * K <= SCRATCH_MAX) {
     scratch = new Float64Array(Math.max(n * K, 2 * scratch.length));

@@ -4,6 +4,7 @@
  * scale, stored sparse (only buckets with a non-zero weight) and base64-encoded.
  */
 import { fromBase64 } from '../packed';
+import { ScratchBytes } from '../scratch';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const; // decode unrolls K = 7
 export type Tag = (typeof TAGS)[number];
@@ -61,10 +62,14 @@ export function addRows(w: Weights, feats: Int32Array, count: number, out: Float
  * Viterbi over scaled emission scores (`n` × K), BIO-constrained; returns tag indexes. Unrolled for the seven tags:
  * O and the B- tags follow any tag, an I- tag only the B- or I- of its own type. Ties go to the lower tag index.
  */
+/** `viterbi`'s back pointers, which do not outlive the call */
+const BACK = new ScratchBytes();
+
 export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const back = new Uint8Array(n * K);
+  // (every entry of a token after the first is written before it is read)
+  const back = BACK.zeroed(n * K, 1 << 22);
   const tr = w.transitions;
   const start = K * K;
   // the scores of the previous token's tags

@@ -16,6 +16,10 @@
 import { type Token, reading, readings } from '../tokens';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import type { Candidate, EntitySource } from './types';
+import { ScratchBytes } from '../scratch';
+
+/** `complete`'s copy of the choice's taken tokens, which does not outlive the call */
+const TAKEN = new ScratchBytes();
 
 const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model: 0 };
 const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
@@ -75,7 +79,7 @@ function select(c: Candidate, taken: Uint8Array, chosen: Candidate[]): void {
  */
 export function complete(choice: Choice, fill: readonly Candidate[] = []): Candidate[] {
   const { tokens, candidates, valid } = choice;
-  const taken = choice.taken.slice();
+  const taken = TAKEN.copyOf(choice.taken);
   const chosen = choice.chosen.slice();
   // a lower layer (the model's spans, or with the 'first' policy the gazetteer's and rules') fills what is left
   for (const c of fill) if (valid(c)) select(c, taken, chosen);
