@@ -165,10 +165,13 @@ function sameKeys(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
   return true;
 }
 
+/** `findSpots`' table of last letters by length (kept: a typed array of its own is an allocation outside V8's heap) */
+const MAY_BE = new Uint32Array(32);
+
 /** The tokens a reading of which is a one-word surname key or the first word of a two-word one, in text order. */
 function findSpots(tokens: readonly Token[], surnames: Map<string, Candidate>, heads: Set<string>): number[] {
   // a cheap first test of a word against every key and head: its length and last letter
-  const mayBe = new Uint32Array(32);
+  const mayBe = MAY_BE.fill(0);
   // every reading of a word ends as the word does (clitics come first), so its last letter rules most words out
   let lastLetters = 0;
   const mark = (k: string) => {
