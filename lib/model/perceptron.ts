@@ -58,13 +58,13 @@ export function addRows(w: Weights, feats: Int32Array, count: number, out: Float
   out[at] += s0; out[at + 1] += s1; out[at + 2] += s2; out[at + 3] += s3; out[at + 4] += s4; out[at + 5] += s5; out[at + 6] += s6;
 }
 
+/** `viterbi`'s back pointers, which do not outlive the call */
+const BACK = new ScratchBytes();
+
 /**
  * Viterbi over scaled emission scores (`n` × K), BIO-constrained; returns tag indexes. Unrolled for the seven tags:
  * O and the B- tags follow any tag, an I- tag only the B- or I- of its own type. Ties go to the lower tag index.
  */
-/** `viterbi`'s back pointers, which do not outlive the call */
-const BACK = new ScratchBytes();
-
 export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
@@ -72,37 +72,65 @@ export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   const back = BACK.zeroed(n * K, 1 << 22);
   const tr = w.transitions;
   const start = K * K;
-  // the scores of the previous token's tags
+  // the transitions a token reads, from tag p to tag c as tPC (kept in locals: the loop reads them 34 times a token)
+  const t00 = tr[0], t01 = tr[1], t03 = tr[3], t05 = tr[5];
+  const t10 = tr[K], t11 = tr[K + 1], t12 = tr[K + 2], t13 = tr[K + 3], t15 = tr[K + 5];
+  const t20 = tr[2 * K], t21 = tr[2 * K + 1], t22 = tr[2 * K + 2], t23 = tr[2 * K + 3], t25 = tr[2 * K + 5];
+  const t30 = tr[3 * K], t31 = tr[3 * K + 1], t33 = tr[3 * K + 3], t34 = tr[3 * K + 4], t35 = tr[3 * K + 5];
+  const t40 = tr[4 * K], t41 = tr[4 * K + 1], t43 = tr[4 * K + 3], t44 = tr[4 * K + 4], t45 = tr[4 * K + 5];
+  const t50 = tr[5 * K], t51 = tr[5 * K + 1], t53 = tr[5 * K + 3], t55 = tr[5 * K + 5], t56 = tr[5 * K + 6];
+  const t60 = tr[6 * K], t61 = tr[6 * K + 1], t63 = tr[6 * K + 3], t65 = tr[6 * K + 5], t66 = tr[6 * K + 6];
   let s0 = em[0] + tr[start], s1 = em[1] + tr[start + 1], s3 = em[3] + tr[start + 3], s5 = em[5] + tr[start + 5];
   let s2 = -Infinity, s4 = -Infinity, s6 = -Infinity;
   for (let i = 1; i < n; i++) {
     const e = i * K;
-    let n0 = 0, n1 = 0, n3 = 0, n5 = 0;
+    let best: number, arg: number, v: number;
     // O and the B- tags: the best of all seven predecessors
-    for (let c = 0; c < 7; c += c === 0 ? 1 : 2) {
-      let best = s0 + tr[c], arg = 0, v: number;
-      if ((v = s1 + tr[K + c]) > best) (best = v), (arg = 1);
-      if ((v = s2 + tr[2 * K + c]) > best) (best = v), (arg = 2);
-      if ((v = s3 + tr[3 * K + c]) > best) (best = v), (arg = 3);
-      if ((v = s4 + tr[4 * K + c]) > best) (best = v), (arg = 4);
-      if ((v = s5 + tr[5 * K + c]) > best) (best = v), (arg = 5);
-      if ((v = s6 + tr[6 * K + c]) > best) (best = v), (arg = 6);
-      back[e + c] = arg;
-      const total = best + em[e + c];
-      if (c === 0) n0 = total;
-      else if (c === 1) n1 = total;
-      else if (c === 3) n3 = total;
-      else n5 = total;
-    }
+    best = s0 + t00; arg = 0;
+    if ((v = s1 + t10) > best) (best = v), (arg = 1);
+    if ((v = s2 + t20) > best) (best = v), (arg = 2);
+    if ((v = s3 + t30) > best) (best = v), (arg = 3);
+    if ((v = s4 + t40) > best) (best = v), (arg = 4);
+    if ((v = s5 + t50) > best) (best = v), (arg = 5);
+    if ((v = s6 + t60) > best) (best = v), (arg = 6);
+    back[e] = arg;
+    const n0 = best + em[e];
+    best = s0 + t01; arg = 0;
+    if ((v = s1 + t11) > best) (best = v), (arg = 1);
+    if ((v = s2 + t21) > best) (best = v), (arg = 2);
+    if ((v = s3 + t31) > best) (best = v), (arg = 3);
+    if ((v = s4 + t41) > best) (best = v), (arg = 4);
+    if ((v = s5 + t51) > best) (best = v), (arg = 5);
+    if ((v = s6 + t61) > best) (best = v), (arg = 6);
+    back[e + 1] = arg;
+    const n1 = best + em[e + 1];
+    best = s0 + t03; arg = 0;
+    if ((v = s1 + t13) > best) (best = v), (arg = 1);
+    if ((v = s2 + t23) > best) (best = v), (arg = 2);
+    if ((v = s3 + t33) > best) (best = v), (arg = 3);
+    if ((v = s4 + t43) > best) (best = v), (arg = 4);
+    if ((v = s5 + t53) > best) (best = v), (arg = 5);
+    if ((v = s6 + t63) > best) (best = v), (arg = 6);
+    back[e + 3] = arg;
+    const n3 = best + em[e + 3];
+    best = s0 + t05; arg = 0;
+    if ((v = s1 + t15) > best) (best = v), (arg = 1);
+    if ((v = s2 + t25) > best) (best = v), (arg = 2);
+    if ((v = s3 + t35) > best) (best = v), (arg = 3);
+    if ((v = s4 + t45) > best) (best = v), (arg = 4);
+    if ((v = s5 + t55) > best) (best = v), (arg = 5);
+    if ((v = s6 + t65) > best) (best = v), (arg = 6);
+    back[e + 5] = arg;
+    const n5 = best + em[e + 5];
     // I- tags: the B- or I- of their own type
-    let b: number, v: number;
-    b = s1 + tr[K + 2]; v = s2 + tr[2 * K + 2];
+    let b: number;
+    b = s1 + t12; v = s2 + t22;
     back[e + 2] = v > b ? 2 : 1;
     const n2 = (v > b ? v : b) + em[e + 2];
-    b = s3 + tr[3 * K + 4]; v = s4 + tr[4 * K + 4];
+    b = s3 + t34; v = s4 + t44;
     back[e + 4] = v > b ? 4 : 3;
     const n4 = (v > b ? v : b) + em[e + 4];
-    b = s5 + tr[5 * K + 6]; v = s6 + tr[6 * K + 6];
+    b = s5 + t56; v = s6 + t66;
     back[e + 6] = v > b ? 6 : 5;
     const n6 = (v > b ? v : b) + em[e + 6];
     s0 = n0; s1 = n1; s2 = n2; s3 = n3; s4 = n4; s5 = n5; s6 = n6;
