@@ -12,7 +12,7 @@
 import { type Token, formOf, reading, readings } from '../tokens';
 import { opensTrigger, triggerFollows, type RuleLexicons } from '../tagger/lexicons';
 import type { Candidate } from '../tagger/types';
-import { LABELS } from '../labels';
+import { LABELS, type Label } from '../labels';
 import { Arena } from './arena';
 
 /** Per-token context the features read besides the tokens. */
@@ -146,6 +146,14 @@ const GAZ_EDGE = GAZ_TAGS.length - 1;
 /** The tags of `FeatureContext.sys`: '', B-/I- of each label from the gazetteer (g) or a rule (r), the boundary. */
 export const SYSTEM_TAGS: readonly string[] = ['', ...['g', 'r'].flatMap((s) => LABELS.flatMap((l) => [`B-${l}/${s}`, `I-${l}/${s}`])), BOUNDARY];
 const SYS_EDGE = SYSTEM_TAGS.length - 1;
+/** the B- tag of each label in GAZ_TAGS, and in SYSTEM_TAGS from the gazetteer and from a rule */
+const GAZ_B = labelIndex((l) => GAZ_TAGS.indexOf(`B-${l}` as (typeof GAZ_TAGS)[number]));
+const SYS_B_GAZETTEER = labelIndex((l) => SYSTEM_TAGS.indexOf(`B-${l}/g`));
+const SYS_B_RULE = labelIndex((l) => SYSTEM_TAGS.indexOf(`B-${l}/r`));
+
+function labelIndex(of: (label: Label) => number): Record<Label, number> {
+  return Object.fromEntries(LABELS.map((l) => [l, of(l)])) as Record<Label, number>;
+}
 /** The trigger kinds of `FeatureContext.trig`: '' and the boundary, then each kind as first met (see `triggerCode`). */
 export const TRIGGER_KINDS: string[] = ['', BOUNDARY];
 const TRIG_EDGE = 1;
@@ -479,7 +487,7 @@ export function tokenFeatures(ctx: FeatureContext, i: number, emit: (h: number) 
 /** Gazetteer B/I tags of each token (indexes into GAZ_TAGS) from the gazetteer stage's candidates (into `out`, n zeroed bytes). */
 export function gazetteerTags(n: number, candidates: readonly Candidate[], out: Uint8Array = new Uint8Array(n)): Uint8Array {
   for (const c of candidates) {
-    const b = GAZ_TAGS.indexOf(('B-' + c.label) as (typeof GAZ_TAGS)[number]);
+    const b = GAZ_B[c.label];
     out[c.tokenStart] = b;
     for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = b + 1;
   }
@@ -490,7 +498,7 @@ export function gazetteerTags(n: number, candidates: readonly Candidate[], out: 
 export function systemTags(n: number, resolved: readonly Candidate[], out: Uint8Array = new Uint8Array(n)): Uint8Array {
   for (const c of resolved) {
     if (c.source === 'model') continue;
-    const b = SYSTEM_TAGS.indexOf(`B-${c.label}/${c.source === 'gazetteer' ? 'g' : 'r'}`);
+    const b = (c.source === 'gazetteer' ? SYS_B_GAZETTEER : SYS_B_RULE)[c.label];
     out[c.tokenStart] = b;
     for (let k = c.tokenStart + 1; k < c.tokenEnd; k++) out[k] = b + 1;
   }
