@@ -1,6 +1,6 @@
 import { builtin } from '../lib/data';
 import { fnv1a } from '../lib/hash';
-import { ScratchBytes } from '../lib/scratch';
+import { ByteChunks, ScratchBytes } from '../lib/scratch';
 import { KeySet, keySlots } from '../lib/keyset';
 import { unpackArray } from '../lib/packed';
 
@@ -69,5 +69,23 @@ describe('ScratchBytes', () => {
     const big = s.zeroed(5000, 4096);
     expect(big.buffer).not.toBe(a.buffer);
     expect(big.length).toBe(5000);
+  });
+});
+
+describe('ByteChunks', () => {
+  test('hands out zeroed tables of their own, cut from shared chunks, and a table of its own when large', () => {
+    const c = new ByteChunks(1024);
+    const a = c.take(100);
+    a.fill(9);
+    const b = c.take(100);
+    expect(b.every((x) => x === 0)).toBe(true);
+    expect(b.buffer).toBe(a.buffer);
+    expect(a.every((x) => x === 9)).toBe(true);
+    // a chunk's end: the next table starts a new chunk
+    for (let k = 0; k < 8; k++) c.take(100);
+    const d = c.take(100);
+    expect(d.buffer).not.toBe(a.buffer);
+    expect(a.every((x) => x === 9)).toBe(true);
+    expect(c.take(300).buffer.byteLength).toBe(300);
   });
 });

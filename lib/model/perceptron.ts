@@ -4,7 +4,7 @@
  * scale, stored sparse (only buckets with a non-zero weight) and base64-encoded.
  */
 import { fromBase64 } from '../packed';
-import { ScratchBytes } from '../scratch';
+import { ByteChunks, ScratchBytes } from '../scratch';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const; // decode unrolls K = 7
 export type Tag = (typeof TAGS)[number];
@@ -60,13 +60,15 @@ export function addRows(w: Weights, feats: Int32Array, count: number, out: Float
 
 /** `viterbi`'s back pointers, which do not outlive the call */
 const BACK = new ScratchBytes();
+/** the tags `viterbi` returns */
+const TAGGED = new ByteChunks();
 
 /**
  * Viterbi over scaled emission scores (`n` × K), BIO-constrained; returns tag indexes. Unrolled for the seven tags:
  * O and the B- tags follow any tag, an I- tag only the B- or I- of its own type. Ties go to the lower tag index.
  */
 export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
-  const out = new Uint8Array(n);
+  const out = TAGGED.take(n);
   if (n === 0) return out;
   // (every entry of a token after the first is written before it is read)
   const back = BACK.zeroed(n * K, 1 << 22);

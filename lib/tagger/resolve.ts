@@ -16,10 +16,12 @@
 import { type Token, reading, readings } from '../tokens';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
 import type { Candidate, EntitySource } from './types';
-import { ScratchBytes } from '../scratch';
+import { ByteChunks, ScratchBytes } from '../scratch';
 
 /** `complete`'s copy of the choice's taken tokens, which does not outlive the call */
 const TAKEN = new ScratchBytes();
+/** each choice's taken tokens (kept with the choice) */
+const CHOICE_TAKEN = new ByteChunks();
 
 const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model: 0 };
 const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
@@ -60,7 +62,7 @@ export function choose(tokens: readonly Token[], candidates: readonly Candidate[
     .filter(valid)
     .map((c) => ({ c, length: c.end - c.start, rank: (c.contextual ? 4 : 0) + SOURCE_RANK[c.source], score: c.score, start: c.start }))
     .sort((a, b) => b.length - a.length || b.rank - a.rank || b.score - a.score || a.start - b.start);
-  const taken = new Uint8Array(tokens.length);
+  const taken = CHOICE_TAKEN.take(tokens.length);
   const chosen: Candidate[] = [];
   for (const k of kept) select(k.c, taken, chosen);
   return { tokens, candidates, chosen, taken, valid };
