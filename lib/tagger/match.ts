@@ -65,7 +65,7 @@ export function matchGazetteer(tokens: readonly Token[], gazetteer: Gazetteer, l
         source: 'gazetteer',
         score: Math.min(1, 0.8 + 0.1 * (end - i) + (e.facts.source === undefined ? 0.1 : 0)),
         entry,
-        elided: a.article !== null && matchKey(a.article.text) === 'ل',
+        elided: s.elided,
       };
       if (weak) c.weak = true;
       if (!best || c.end - c.start > best.end - best.start) best = c;
@@ -101,6 +101,8 @@ interface Step {
   glued: Phrase | undefined;
   /** a one-word match of it is dropped in any context (see `rejectsAlone`) */
   rejectsSingle: boolean;
+  /** its article is the elided ل of لل (للتحالف): the name's normalised form gets its alef back */
+  elided: boolean;
 }
 
 function planOf(t: Token, gazetteer: Gazetteer, lex: RuleLexicons): MatchPlan {
@@ -128,7 +130,7 @@ function planOf(t: Token, gazetteer: Gazetteer, lex: RuleLexicons): MatchPlan {
     const rejectsSingle = single !== undefined && rejectsAlone(t, a, gazetteer.entryAt(single.entries[0]), lex);
     // a reading whose only match is a one-word name it can never be is not tried
     if (rejectsSingle && !opener?.bySecond) continue;
-    steps.push({ reading: r, opener, glued, rejectsSingle });
+    steps.push({ reading: r, opener, glued, rejectsSingle, elided: a.article !== null && matchKey(a.article.text) === 'ل' });
   }
   const plan = steps.length > 0 ? steps : opens ? TRIES_NOTHING : OPENS_NOTHING;
   if (keep) {
