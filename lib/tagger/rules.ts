@@ -36,13 +36,13 @@ interface Context {
   text: string;
   tokens: readonly Token[];
   lex: RuleLexicons;
-  /** gazetteer candidates by the token they start at */
-  gaz: Map<number, Candidate>;
+  /** gazetteer candidates by the token they start at (a slot a token) */
+  gaz: ReadonlyArray<Candidate | undefined>;
 }
 
 export function applyRules(text: string, tokens: readonly Token[], lex: RuleLexicons, gazetteerCandidates: readonly Candidate[], surname: Context['surname']): Candidate[] {
-  const gaz = new Map<number, Candidate>();
-  for (const c of gazetteerCandidates) gaz.set(c.tokenStart, c);
+  const gaz = new Array<Candidate | undefined>(tokens.length);
+  for (const c of gazetteerCandidates) gaz[c.tokenStart] = c;
   const ctx: Context = { surname, text, tokens, lex, gaz };
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -197,21 +197,21 @@ function personRule(ctx: Context, i: number): Candidate | null {
     return entry === undefined || hasArticle(found.analysis) ? null : candidate(ctx, found.next, t.start, found.next + 1, 'PER', 0.75, { entry, contextual: false });
   }
   if (found.trigger.nameOnly) {
-    const g = ctx.gaz.get(found.next);
+    const g = ctx.gaz[found.next];
     const next = tokens[found.next];
     if (!(g && g.label === 'PER') && !(next && lex.personNames.has(next.norm))) return null;
   }
   let j = found.next;
   // a role may be qualified before the name: باسم البيت الأبيض، وزير الخارجية الروسي، قائد قوات التحالف
   for (let skipped = 0; j < tokens.length && skipped < 4; skipped++) {
-    const g = ctx.gaz.get(j);
+    const g = ctx.gaz[j];
     const role = found.trigger.kind === 'role';
     if (role && g && g.label !== 'PER') j = g.tokenEnd;
     else if (lex.nationalities.has(tokens[j].norm) || (role && isAdjective(ctx, tokens[j]))) j++;
     else if (found.trigger.kind === 'role' && reading(tokens[j])?.article && nameFollows(ctx, j + 1)) j++; // المتحدث باسم الجيش “…”
     else break;
   }
-  const g = ctx.gaz.get(j);
+  const g = ctx.gaz[j];
   const run = g && g.label === 'PER' ? { from: j, to: g.tokenEnd } : nameRun(ctx, j, 'person');
   if (!run) return null;
   const titleStart = tokens[i].start + (found.analysis.article ?? found.analysis.stem).start;
@@ -226,7 +226,7 @@ function descriptorRule(ctx: Context, i: number, lexicon: TriggerLexicon, label:
   // a gazetteer name from the descriptor on is the better reading (دير الزور is a name, not دير + الزور; حزب الله
   // اللبناني is حزب الله and an adjective; وكالة أعماق الآليات is وكالة أعماق and a noun), unless the rule reads one
   // more word, an adjective that is no nationality and makes another body (مجلس الأمن القومي is not مجلس الأمن)
-  const g = ctx.gaz.get(i);
+  const g = ctx.gaz[i];
   if (!c || !g || g.start > c.start) return c;
   if (g.tokenEnd >= c.tokenEnd) return null;
   const extra = ctx.tokens.slice(g.tokenEnd, c.tokenEnd);
@@ -249,14 +249,14 @@ function descriptorCandidate(ctx: Context, i: number, lexicon: TriggerLexicon, l
   if (found.analysis.proclitics.length === 0 && i > 0 && FIXED_PHRASES.get(found.analysis.norm) === tokens[i - 1].norm) return null;
   const inside = found.trigger.kind === 'inside';
   const headStart = ctx.tokens[i].start + found.analysis.stem.start;
-  const g = ctx.gaz.get(j);
+  const g = ctx.gaz[j];
   // after an inside head only a name of the rule's own kind (جبهة حلب is no organisation); after an outside one
   // (صحيفة، تنظيم) the name takes the rule's label (صحيفة الشرق الأوسط)
   if (g && (inside ? g.label === label : true)) {
     if (!inside) return g.label === label ? null : { ...g, label, source: 'rule', contextual: true, score: 0.8 };
     // facility head + name(s): طريق حمص تدمر
     let end = g.tokenEnd;
-    for (let next = ctx.gaz.get(end); label === 'LOC' && next?.label === 'LOC' && next.start === tokens[end].start; next = ctx.gaz.get(end)) end = next.tokenEnd;
+    for (let next = ctx.gaz[end]; label === 'LOC' && next?.label === 'LOC' && next.start === tokens[end].start; next = ctx.gaz[end]) end = next.tokenEnd;
     return candidate(ctx, i, headStart, end, label, 0.85);
   }
   if (label === 'ORG' && inside) {
@@ -341,7 +341,7 @@ function unitRule(ctx: Context, i: number): Candidate | null {
       j++;
       break;
     }
-    const g = ctx.gaz.get(j);
+    const g = ctx.gaz[j];
     // a named force (قوات التحالف الدولي، قوات حفتر); not a person after a head that is also a rank (اللواء قاسم …)
     if (ids === 0 && g && (g.label !== 'PER' || !lex.titles.has(reading(tokens[i])?.norm ?? ''))) {
       ids++;
