@@ -86,46 +86,13 @@ export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   let s2 = -Infinity, s4 = -Infinity, s6 = -Infinity;
   for (let i = 1; i < n; i++) {
     const e = i * K;
-    let best: number, arg: number, v: number;
     // O and the B- tags: the best of all seven predecessors
-    best = s0 + t00; arg = 0;
-    if ((v = s1 + t10) > best) (best = v), (arg = 1);
-    if ((v = s2 + t20) > best) (best = v), (arg = 2);
-    if ((v = s3 + t30) > best) (best = v), (arg = 3);
-    if ((v = s4 + t40) > best) (best = v), (arg = 4);
-    if ((v = s5 + t50) > best) (best = v), (arg = 5);
-    if ((v = s6 + t60) > best) (best = v), (arg = 6);
-    back[e] = arg;
-    const n0 = best + em[e];
-    best = s0 + t01; arg = 0;
-    if ((v = s1 + t11) > best) (best = v), (arg = 1);
-    if ((v = s2 + t21) > best) (best = v), (arg = 2);
-    if ((v = s3 + t31) > best) (best = v), (arg = 3);
-    if ((v = s4 + t41) > best) (best = v), (arg = 4);
-    if ((v = s5 + t51) > best) (best = v), (arg = 5);
-    if ((v = s6 + t61) > best) (best = v), (arg = 6);
-    back[e + 1] = arg;
-    const n1 = best + em[e + 1];
-    best = s0 + t03; arg = 0;
-    if ((v = s1 + t13) > best) (best = v), (arg = 1);
-    if ((v = s2 + t23) > best) (best = v), (arg = 2);
-    if ((v = s3 + t33) > best) (best = v), (arg = 3);
-    if ((v = s4 + t43) > best) (best = v), (arg = 4);
-    if ((v = s5 + t53) > best) (best = v), (arg = 5);
-    if ((v = s6 + t63) > best) (best = v), (arg = 6);
-    back[e + 3] = arg;
-    const n3 = best + em[e + 3];
-    best = s0 + t05; arg = 0;
-    if ((v = s1 + t15) > best) (best = v), (arg = 1);
-    if ((v = s2 + t25) > best) (best = v), (arg = 2);
-    if ((v = s3 + t35) > best) (best = v), (arg = 3);
-    if ((v = s4 + t45) > best) (best = v), (arg = 4);
-    if ((v = s5 + t55) > best) (best = v), (arg = 5);
-    if ((v = s6 + t65) > best) (best = v), (arg = 6);
-    back[e + 5] = arg;
-    const n5 = best + em[e + 5];
+    const n0 = bestOf7(back, e, s0 + t00, s1 + t10, s2 + t20, s3 + t30, s4 + t40, s5 + t50, s6 + t60) + em[e];
+    const n1 = bestOf7(back, e + 1, s0 + t01, s1 + t11, s2 + t21, s3 + t31, s4 + t41, s5 + t51, s6 + t61) + em[e + 1];
+    const n3 = bestOf7(back, e + 3, s0 + t03, s1 + t13, s2 + t23, s3 + t33, s4 + t43, s5 + t53, s6 + t63) + em[e + 3];
+    const n5 = bestOf7(back, e + 5, s0 + t05, s1 + t15, s2 + t25, s3 + t35, s4 + t45, s5 + t55, s6 + t65) + em[e + 5];
     // I- tags: the B- or I- of their own type
-    let b: number;
+    let b: number, v: number;
     b = s1 + t12; v = s2 + t22;
     back[e + 2] = v > b ? 2 : 1;
     const n2 = (v > b ? v : b) + em[e + 2];
@@ -147,6 +114,19 @@ export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   }
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * K + out[i]];
   return out;
+}
+
+/** The largest of seven scores (the first of equal ones); its index goes to `back[at]`. */
+function bestOf7(back: Uint8Array, at: number, v0: number, v1: number, v2: number, v3: number, v4: number, v5: number, v6: number): number {
+  let best = v0, arg = 0;
+  if (v1 > best) (best = v1), (arg = 1);
+  if (v2 > best) (best = v2), (arg = 2);
+  if (v3 > best) (best = v3), (arg = 3);
+  if (v4 > best) (best = v4), (arg = 4);
+  if (v5 > best) (best = v5), (arg = 5);
+  if (v6 > best) (best = v6), (arg = 6);
+  back[at] = arg;
+  return best;
 }
 
 /** A deterministic PRNG (mulberry32) for the training shuffle. */
