@@ -224,6 +224,8 @@ export function scan(text: string, lexicon: StemLexicon, analyse = true, forms?:
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
+    // the table's class, or for a surrogate `classAt`'s (written out here and in the word loop: a shared function for
+    // both cost 12% of tokenize())
     let cls = charClass(code);
     let width = 1;
     if (cls === CharClass.HighSurrogate || cls === CharClass.LowSurrogate) {

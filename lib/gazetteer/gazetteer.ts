@@ -34,7 +34,7 @@ export interface Phrase {
 export interface Opener {
   readonly first: string;
   /** the one-word phrases, best first */
-  readonly singles: Phrase[];
+  readonly singles: readonly Phrase[];
   /** null when the word opens one-word phrases only */
   readonly bySecond: Map<string, number | Phrase[]> | null;
   /** the end of the word's compiled lines (0 for phrases not compiled) */
@@ -470,7 +470,7 @@ export class Gazetteer {
         const [from, to] = lines.range(first);
         if (from === to) return undefined;
         const singles: Phrase[] = [];
-        let bySecond: Map<string, number> | null = null;
+        let bySecond: Map<string, number | Phrase[]> | null = null;
         for (let i = from; i < to; i++) {
           const k = lines.second(i);
           if (!k) singles.push(this.phraseAt(i));
