@@ -43,15 +43,23 @@ export interface ModelInput {
   wordLabels: (key: string) => number;
 }
 
-function contextOf(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput): FeatureContext {
-  const n = tokens.length;
-  return { tokens, lex, gaz: gazetteerTags(n, input.matches), trig: triggerTags(tokens, lex), sys: systemTags(n, input.resolved), wordLabels: input.wordLabels };
-}
-
 /** `modelTags`' context tables, which do not outlive the call */
 const GAZ = new ScratchBytes();
 const TRIG = new ScratchBytes();
 const SYS = new ScratchBytes();
+
+/** The tables the context features read; `scratch`: views of kept tables, for a caller that keeps nothing of it. */
+function contextOf(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput, scratch = false): FeatureContext {
+  const n = tokens.length;
+  return {
+    tokens,
+    lex,
+    gaz: gazetteerTags(n, input.matches, scratch ? GAZ.zeroed(n) : undefined),
+    trig: triggerTags(tokens, lex, scratch ? TRIG.zeroed(n) : undefined),
+    sys: systemTags(n, input.resolved, scratch ? SYS.zeroed(n) : undefined),
+    wordLabels: input.wordLabels,
+  };
+}
 
 /** Feature buckets of every token (internal: the training script's input). */
 export function featurize(tokens: readonly Token[], lex: RuleLexicons, input: ModelInput): Int32Array[] {
@@ -72,7 +80,7 @@ export function modelTags(tokens: readonly Token[], weights: Weights, lex: RuleL
   if (!(weights.emission instanceof Int8Array)) return decode(weights, featurize(tokens, lex, input));
   const prof = profiles(tokens, lex, input.wordLabels);
   const n = prof.length;
-  const ctx: FeatureContext = { tokens, lex, gaz: gazetteerTags(n, input.matches, GAZ.zeroed(n)), trig: triggerTags(tokens, lex, TRIG.zeroed(n)), sys: systemTags(n, input.resolved, SYS.zeroed(n)), wordLabels: input.wordLabels };
+  const ctx = contextOf(tokens, lex, input, true);
   // every row is written before it is read, so tables kept from an earlier text serve (up to 8 MB kept)
   if (scratch.length < n * K && n * K <= SCRATCH_MAX) {
     scratch = new Float64Array(Math.max(n * K, 2 * scratch.length));
