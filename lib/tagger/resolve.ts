@@ -70,9 +70,15 @@ export function choose(tokens: readonly Token[], candidates: readonly Candidate[
 
 /** Takes `c` unless a token of it is taken already. */
 function select(c: Candidate, taken: Uint8Array, chosen: Candidate[]): void {
-  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return;
+  if (!isFree(taken, c)) return;
   for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
   chosen.push(c);
+}
+
+/** Are the candidate's tokens all free? */
+export function isFree(taken: Uint8Array, c: Candidate): boolean {
+  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return false;
+  return true;
 }
 
 /**

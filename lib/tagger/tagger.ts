@@ -11,7 +11,7 @@ import { scan, WordForms, type Token } from '../tokens';
 import { romanize, romanizePerson } from '../translit/romanize';
 import { ruleLexicons, type RuleLexicons } from './lexicons';
 import { matchGazetteer } from './match';
-import { choose, complete, resolve } from './resolve';
+import { choose, complete, isFree, resolve } from './resolve';
 import { applyRules } from './rules';
 import { defaultModel, isPlausibleName, modelCandidates, modelTags } from '../model/model';
 import type { Candidate, Doc, Entity } from './types';
@@ -122,12 +122,6 @@ export function createTagger(options?: TaggerOptions): Tagger {
       return new DocImpl(text, tokens, sentences, entities);
     },
   };
-}
-
-/** Are the candidate's tokens all free? */
-function isFree(taken: Uint8Array, c: Candidate): boolean {
-  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (taken[k]) return false;
-  return true;
 }
 
 /** What an entity's surface gives with a label and entry: its normalised form, Latin name and link. */
