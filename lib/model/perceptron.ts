@@ -82,6 +82,7 @@ export function viterbi(w: Weights, em: Float64Array, n: number): Uint8Array {
   const t40 = tr[4 * K], t41 = tr[4 * K + 1], t43 = tr[4 * K + 3], t44 = tr[4 * K + 4], t45 = tr[4 * K + 5];
   const t50 = tr[5 * K], t51 = tr[5 * K + 1], t53 = tr[5 * K + 3], t55 = tr[5 * K + 5], t56 = tr[5 * K + 6];
   const t60 = tr[6 * K], t61 = tr[6 * K + 1], t63 = tr[6 * K + 3], t65 = tr[6 * K + 5], t66 = tr[6 * K + 6];
+  // the scores of the previous token's tags
   let s0 = em[0] + tr[start], s1 = em[1] + tr[start + 1], s3 = em[3] + tr[start + 3], s5 = em[5] + tr[start + 5];
   let s2 = -Infinity, s4 = -Infinity, s6 = -Infinity;
   for (let i = 1; i < n; i++) {
