@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGazetteer, createTagger, tag, type Entity } from '../lib/index';
+import { splitSentences } from '../lib/sentences';
 
 const ents = (text: string, tagger = { tag }) => tagger.tag(text).entities.map((e: Entity) => [e.label, e.text]);
 
@@ -140,6 +141,14 @@ test('tagging the same text again gives the same entities (names read from the c
   expect(texts.map((x) => JSON.stringify(createTagger().tag(x).entities))).toEqual(first);
 });
 
+test("a doc's sentences, split on first read, are the tokens' sentences and are in its JSON", () => {
+  const d = tag('قال الرئيس بشار الأسد. ثم غادر إلى دمشق!\nوفي حلب هدوء');
+  const sentences = splitSentences(d.text, d.tokens);
+  expect(sentences.map((s) => s.text)).toEqual(['قال الرئيس بشار الأسد.', 'ثم غادر إلى دمشق!', 'وفي حلب هدوء']);
+  expect(d.sentences).toEqual(sentences);
+  expect(d.sentences).toBe(d.sentences);
+  expect(JSON.parse(JSON.stringify(d)).sentences).toEqual(sentences);
+});
 test('a title word kept from an earlier token still reads the words after it: اللواء الركن, then اللواء alone', () => {
   // the triggers a word may open are kept on its form; which one applies depends on the next word, token by token
   const t = createTagger({ model: 'off' });

@@ -6,7 +6,7 @@ import { defaultGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
 import { isLabel, LABELS, type Label } from '../labels';
 import { defaultLexicon } from '../lexicon';
 import { stripMarks } from '../normalize';
-import { splitSentences } from '../sentences';
+import { splitSentences, type Sentence } from '../sentences';
 import { scan, WordForms, type Token } from '../tokens';
 import { romanize, romanizePerson } from '../translit/romanize';
 import { ruleLexicons, type RuleLexicons } from './lexicons';
@@ -44,12 +44,22 @@ export interface Tagger {
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 class DocImpl implements Doc {
+  #sentences: Sentence[] | undefined;
+
   constructor(
     readonly text: string,
     readonly tokens: Token[],
-    readonly sentences: Doc['sentences'],
     readonly entities: Entity[],
   ) {}
+
+  /** split on first read (most callers read only the entities: splitting cost ~5% of a gazetteer-only tag()) */
+  get sentences(): Sentence[] {
+    return (this.#sentences ??= splitSentences(this.text, this.tokens));
+  }
+
+  set sentences(value: Sentence[]) {
+    this.#sentences = value;
+  }
 
   /** A compact view for the REPL: the entities, not the token objects. */
   [INSPECT](_depth: number, options: { stylize: (s: string, style: string) => string }): string {
@@ -101,7 +111,6 @@ export function createTagger(options?: TaggerOptions): Tagger {
         named = new Map();
       }
       const tokens = scan(text, stems, true, forms);
-      const sentences = splitSentences(text, tokens);
       const { matched, candidates } = ruleStage(text, tokens, gazetteer, lex, useRules);
       let resolved: Candidate[];
       if (weights) {
@@ -119,7 +128,7 @@ export function createTagger(options?: TaggerOptions): Tagger {
       const entities = resolved
         .filter((c) => wanted.has(c.label))
         .map((c) => toEntity(text, c, gazetteer, named));
-      return new DocImpl(text, tokens, sentences, entities);
+      return new DocImpl(text, tokens, entities);
     },
   };
 }
