@@ -61,6 +61,13 @@ describe('createTagger', () => {
     }
   });
 
+  test('rules: false reports no mention a rule found: a lone surname is linked only with the rules', () => {
+    const text = 'التقى بشار الأسد وفدا من موسكو. وقال الأسد إن الحرب طويلة';
+    const found = (rules: boolean) => createTagger({ rules, model: 'off' }).tag(text).entities.map((e) => [e.text, e.source]);
+    expect(found(true)).toEqual([['بشار الأسد', 'gazetteer'], ['موسكو', 'gazetteer'], ['الأسد', 'rule']]);
+    expect(found(false)).toEqual([['بشار الأسد', 'gazetteer'], ['موسكو', 'gazetteer']]);
+  });
+
   test("a person no gazetteer lists is romanised with the name words' usual Latin forms", () => {
     const e = tag('وقال القيادي أبو فراس إن الهجوم فشل').entities.find((x) => x.label === 'PER');
     expect(e).toMatchObject({ text: 'أبو فراس', latin: 'Abu Feras' });

@@ -10,8 +10,9 @@
  *    match, and a longer rule span (قوات التحالف الدولي) contains a gazetteer one (التحالف الدولي).
  *    Candidates of a lower layer (`fill`) are then taken where they overlap nothing chosen.
  * 3. A person's title from a rule is kept on the entity that wins its span.
- * 4. Surnames: the last word of a person found with two or more words (بشار الأسد → الأسد; رامي عبد الرحمن →
- *    عبد الرحمن) names that person wherever it stands alone in the same document.
+ * 4. Surnames, a context rule (off with the tagger's rules: its mentions are `source: 'rule'`): the last word of a
+ *    person found with two or more words (بشار الأسد → الأسد; رامي عبد الرحمن → عبد الرحمن) names that person
+ *    wherever it stands alone in the same document.
  */
 import { type Token, reading, readings } from '../tokens';
 import { isOutsideDescriptor, type RuleLexicons } from './lexicons';
@@ -26,8 +27,13 @@ const CHOICE_TAKEN = new ByteChunks();
 const SOURCE_RANK: Record<EntitySource, number> = { gazetteer: 2, rule: 1, model: 0 };
 const COMPOUND_HEADS = new Set(['عبد', 'ابو', 'بن', 'ابن', 'ام', 'ال', 'اب', 'عبدال']);
 
-export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons, fill: readonly Candidate[] = []): Candidate[] {
-  return complete(choose(tokens, candidates, lex), fill);
+export interface ResolveOptions {
+  /** link lone surnames to the persons found in full (step 4; default true) */
+  surnames?: boolean;
+}
+
+export function resolve(tokens: readonly Token[], candidates: Candidate[], lex: RuleLexicons, fill: readonly Candidate[] = [], options?: ResolveOptions): Candidate[] {
+  return complete(choose(tokens, candidates, lex, options), fill);
 }
 
 /**
@@ -43,11 +49,13 @@ export interface Choice {
   /** 1 for each token a chosen candidate covers */
   taken: Uint8Array;
   valid: (c: Candidate) => boolean;
+  /** does a completion link lone surnames (step 4)? */
+  surnames: boolean;
   /** where the surnames of the last completion stand (`complete` keeps them: the next one mostly has the same) */
   surnameSpots?: SurnameSpots;
 }
 
-export function choose(tokens: readonly Token[], candidates: readonly Candidate[], lex: RuleLexicons): Choice {
+export function choose(tokens: readonly Token[], candidates: readonly Candidate[], lex: RuleLexicons, options?: ResolveOptions): Choice {
   let gazByStart: Array<Candidate | undefined> | undefined;
   const gazetteerAt = (k: number) => {
     if (!gazByStart) {
@@ -65,7 +73,7 @@ export function choose(tokens: readonly Token[], candidates: readonly Candidate[
   const taken = CHOICE_TAKEN.take(tokens.length);
   const chosen: Candidate[] = [];
   for (const k of kept) select(k.c, taken, chosen);
-  return { tokens, candidates, chosen, taken, valid };
+  return { tokens, candidates, chosen, taken, valid, surnames: options?.surnames ?? true };
 }
 
 /** Takes `c` unless a token of it is taken already. */
@@ -95,7 +103,7 @@ export function complete(choice: Choice, fill: readonly Candidate[] = []): Candi
   const titles = new Map<number, Candidate['title']>();
   for (const x of candidates) if (x.title && x.label === 'PER' && !titles.has(x.tokenStart)) titles.set(x.tokenStart, x.title);
   for (const c of chosen) if (c.label === 'PER' && !c.title && titles.has(c.tokenStart)) c.title = titles.get(c.tokenStart);
-  propagateSurnames(choice, chosen, taken);
+  if (choice.surnames) propagateSurnames(choice, chosen, taken);
   // in text order: the chosen spans share no token
   const byToken = new Array<Candidate | undefined>(tokens.length);
   for (const c of chosen) byToken[c.tokenStart] = c;

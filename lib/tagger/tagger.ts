@@ -21,7 +21,10 @@ export interface TaggerOptions {
   gazetteer?: Gazetteer;
   /** which labels to report (default all: PER, LOC, ORG, UNIT) */
   labels?: Label[];
-  /** apply the context rules (default true) */
+  /**
+   * apply the context rules (default true): names after titles, descriptors and force nouns, and lone surnames of
+   * persons found in full. With false, only the gazetteer's names (and the model's) are reported.
+   */
   rules?: boolean;
   /**
    * how the trained sequence model combines with the gazetteer and rules: 'fill' (default: the gazetteer and rules
@@ -87,6 +90,8 @@ export function createTagger(options?: TaggerOptions): Tagger {
   const wanted = new Set<Label>(labels);
   const useRules = options?.rules ?? true;
   if (typeof useRules !== 'boolean') throw argTypeError('createTagger', 'options.rules', 'a boolean', useRules);
+  // linking lone surnames is a context rule too
+  const resolveOptions = { surnames: useRules };
   const policy = options?.model ?? 'fill';
   if (!MODEL_POLICIES.includes(policy)) throw argValueError('createTagger', 'options.model', `must be one of ${MODEL_POLICIES.join(', ')}, got ${JSON.stringify(policy)}`);
   const lex = ruleLexicons();
@@ -115,15 +120,15 @@ export function createTagger(options?: TaggerOptions): Tagger {
       let resolved: Candidate[];
       if (weights) {
         // the model reads what the gazetteer and rules alone resolve to
-        const choice = choose(tokens, candidates, lex);
+        const choice = choose(tokens, candidates, lex, resolveOptions);
         let fromModel = modelCandidates(tokens, modelTags(tokens, weights, lex, { matches: matched, resolved: complete(choice), wordLabels }));
         // ('fill' takes a model span only where the choice left its tokens free: the others need no test)
         if (policy === 'fill') fromModel = fromModel.filter((c) => isFree(choice.taken, c) && isPlausibleName(tokens, c, lex, gazetteer));
         else if (policy === 'first') fromModel = fromModel.filter((c) => isPlausibleName(tokens, c, lex, gazetteer));
         // 'fill' completes the same choice with the model's spans
-        resolved = policy === 'only' ? resolve(tokens, fromModel, lex) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates) : complete(choice, fromModel);
+        resolved = policy === 'only' ? resolve(tokens, fromModel, lex, [], resolveOptions) : policy === 'first' ? resolve(tokens, fromModel, lex, candidates, resolveOptions) : complete(choice, fromModel);
       } else {
-        resolved = resolve(tokens, candidates, lex);
+        resolved = resolve(tokens, candidates, lex, [], resolveOptions);
       }
       const entities = resolved
         .filter((c) => wanted.has(c.label))
