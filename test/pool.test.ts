@@ -124,6 +124,17 @@ describe('worker pool', () => {
     expect(one.map((x) => plain(x.doc))).toEqual(out.slice(0, 5).map((x) => plain(x.doc)));
   });
 
+  test('entitiesJSON: the entities as their JSON text too, made where they were tagged; doc.entities parses it', async () => {
+    const want = expected.slice(0, 30).map((d) => JSON.stringify(d.entities));
+    for (const workers of [2, 1]) {
+      const out = await collect(tagInOrder(source(docs.slice(0, 30)), { workers, dir: DIST, tokens: false, entitiesJSON: true }));
+      expect(out.map((x) => x.entitiesJSON)).toEqual(want);
+      expect(out.map((x) => x.doc.entities)).toEqual(expected.slice(0, 30).map((d) => d.entities));
+    }
+    const without = await collect(tagInOrder(docs.slice(0, 3), { workers: 2, dir: DIST }));
+    expect(without.every((x) => x.entitiesJSON === undefined)).toBe(true);
+  });
+
   test("tokens: 'spans' is enough for CoNLL", async () => {
     const out = await collect(tagInOrder(source(docs.slice(0, 30)), { workers: 2, dir: DIST, tokens: 'spans' }));
     expect(out.map((x) => lib.toConll(x.doc))).toEqual(texts.slice(0, 30).map((t) => lib.toConll(lib.tag(t))));

@@ -50,8 +50,8 @@ class Output {
   async file(file: string, kind: InputFormat, tagged: AsyncIterable<Tagged<InputDoc>>): Promise<void> {
     const gathered: Lib.Entity[] = [];
     let text = '';
-    for await (const { input: d, doc } of tagged) {
-      const shifted = d.offset ? doc.entities.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset })) : doc.entities;
+    for await (const { input: d, doc, entitiesJSON } of tagged) {
+      const shifted = () => (d.offset ? doc.entities.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset })) : doc.entities);
       switch (this.format) {
         case 'pretty':
           process.stdout.write(lib.toPretty(doc, useColour()) + '\n');
@@ -63,15 +63,17 @@ class Output {
           process.stdout.write(lib.toConll(doc).replace(/\t/g, ' '));
           break;
         case 'brat':
-          for (const e of shifted) process.stdout.write(`T${++this.brat}\t${e.label} ${e.start} ${e.end}\t${e.text.replace(/\n/g, ' ')}\n`);
+          for (const e of shifted()) process.stdout.write(`T${++this.brat}\t${e.label} ${e.start} ${e.end}\t${e.text.replace(/\n/g, ' ')}\n`);
           break;
         case 'html':
           text += d.text;
-          gathered.push(...shifted);
+          gathered.push(...shifted());
           break;
         default:
-          if (kind === 'jsonl') this.record(d.id, d.text, doc.entities);
-          else gathered.push(...shifted);
+          // (JSON lines from the entities' JSON text when the pool made it: their objects are not even parsed)
+          if (kind === 'jsonl' && entitiesJSON !== undefined && this.format === 'jsonl') process.stdout.write(`{"id":${JSON.stringify(d.id)},"entities":${entitiesJSON}}\n`);
+          else if (kind === 'jsonl') this.record(d.id, d.text, doc.entities);
+          else gathered.push(...shifted());
       }
     }
     if (this.format === 'html') process.stdout.write(lib.toHTML({ text, entities: gathered }, { page: true, title: file }));
@@ -132,7 +134,8 @@ function program(): Command {
           throw new InputError(`--gazetteer: ${(e as Error).message}`);
         }
       }
-      const pool = createPool({ workers, labels, entries, model, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false });
+      // JSON lines are written from the entities' JSON text, made where they were tagged
+      const pool = createPool({ workers, labels, entries, model, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false, entitiesJSON: opts.format === 'jsonl' });
       const out = new Output(opts.format as Format);
       try {
         for (const [k, file] of inputs.entries()) {

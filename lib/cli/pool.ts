@@ -22,7 +22,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as Lib from '../index';
-import type { BatchReply, BatchRequest, WorkerError, WorkerInit } from './worker';
+import type { BatchReply, BatchRequest, WorkerDoc, WorkerError, WorkerInit } from './worker';
 
 export interface PoolDoc {
   id: string;
@@ -49,6 +49,12 @@ export interface PoolOptions {
    * is copied and 'spans' keeps the analyses.)
    */
   tokens?: boolean | 'spans';
+  /**
+   * also give each document's entities as their JSON text (`Tagged.entitiesJSON`), made where the document was
+   * tagged: the main thread then neither copies entity objects from a worker nor serialises them (`doc.entities` is
+   * parsed from the text when read). Default false.
+   */
+  entitiesJSON?: boolean;
   /** use worker threads even for `workers: 1` (default: only when `workers` ≥ 2) */
   threads?: boolean;
   /** characters per batch sent to a worker (default 32,768; a longer document goes alone) */
@@ -65,6 +71,8 @@ export interface PoolOptions {
 export interface Tagged<T extends PoolDoc = PoolDoc> {
   input: T;
   doc: Lib.Doc;
+  /** `JSON.stringify(doc.entities)`, when the pool was made with `entitiesJSON` */
+  entitiesJSON?: string;
 }
 
 export interface Pool {
@@ -129,7 +137,9 @@ function inProcess(dir: string, opts: PoolOptions): Pool {
       for await (const input of docs) {
         const doc = tagger.tag(input.text);
         // in this thread nothing is copied: only `false` is worth a new object (it lets the tokens go at once)
-        yield { input, doc: keep === false ? { text: doc.text, tokens: [], sentences: [], entities: doc.entities } : doc };
+        const tagged: Tagged<T> = { input, doc: keep === false ? { text: doc.text, tokens: [], sentences: [], entities: doc.entities } : doc };
+        if (opts.entitiesJSON) tagged.entitiesJSON = JSON.stringify(doc.entities);
+        yield tagged;
       }
     },
     close: async () => {},
@@ -173,7 +183,7 @@ class ThreadPool implements Pool {
     this.batchDocs = opts.batchDocs ?? 256;
     this.maxDocs = opts.maxDocs ?? 1024 * n;
     this.maxChars = opts.maxChars ?? 4 * n * this.batchChars;
-    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true, entries: opts.entries, model: opts.model };
+    const init: WorkerInit = { labels: opts.labels, tokens: opts.tokens ?? true, entries: opts.entries, model: opts.model, entitiesJSON: opts.entitiesJSON };
     for (let i = 0; i < n; i++) {
       // a young generation of 8 MB (V8 grows its own several times larger under this allocation rate): the same
       // speed, 446 → ~400 MB peak RSS with two workers on 105 MB of articles
@@ -311,10 +321,8 @@ class ThreadPool implements Pool {
           }
           inFlightChars -= typeof input.text === 'string' ? input.text.length : 0;
           const reply = await batch.done; // settled: rejects when the worker failed
-          if (index < reply.docs.length) {
-            const d = reply.docs[index];
-            yield { input, doc: { text: input.text, tokens: d.tokens, sentences: d.sentences, entities: d.entities } };
-          } else throw workerError(reply.error);
+          if (index < reply.docs.length) yield fromWorker(input, reply.docs[index]);
+          else throw workerError(reply.error);
         }
       }
     } finally {
@@ -341,6 +349,25 @@ class ThreadPool implements Pool {
 }
 
 function noop(): void {}
+
+/** A document tagged in a worker, with its text again; entities sent as JSON text are parsed when first read. */
+function fromWorker<T extends PoolDoc>(input: T, d: WorkerDoc): Tagged<T> {
+  if ('entities' in d) return { input, doc: { text: input.text, tokens: d.tokens, sentences: d.sentences, entities: d.entities } };
+  const json = d.entitiesJSON;
+  let entities: Lib.Entity[] | undefined;
+  const doc: Lib.Doc = {
+    text: input.text,
+    tokens: d.tokens,
+    sentences: d.sentences,
+    get entities() {
+      return (entities ??= JSON.parse(json) as Lib.Entity[]);
+    },
+    set entities(value) {
+      entities = value;
+    },
+  };
+  return { input, doc, entitiesJSON: json };
+}
 
 function workerError(e: WorkerError | undefined): Error {
   if (!e) return new Error('arabic-ner: a tagging worker answered without a result');

@@ -23,6 +23,8 @@ export interface WorkerInit {
    * analyses (`analyses: []`), and sentences: enough for CoNLL/BIO. false: entities only (empty tokens and sentences).
    */
   tokens?: boolean | 'spans';
+  /** send the entities as their JSON text (`entitiesJSON`) instead of as objects */
+  entitiesJSON?: boolean;
 }
 
 export interface BatchRequest {
@@ -38,9 +40,12 @@ export interface WorkerError {
   code?: string;
 }
 
+/** A tagged document as it goes back: the entities as objects, or as their JSON text (`WorkerInit.entitiesJSON`). */
+export type WorkerDoc = Pick<Lib.Doc, 'tokens' | 'sentences'> & ({ entities: Lib.Entity[] } | { entitiesJSON: string });
+
 export interface BatchReply {
   seq: number;
-  docs: Omit<Lib.Doc, 'text'>[];
+  docs: WorkerDoc[];
   error?: WorkerError;
 }
 
@@ -51,19 +56,22 @@ const tagger = lib.createTagger({
   ...(init.model ? { model: init.model } : {}),
 });
 const keep = init.tokens ?? true;
+const asJSON = init.entitiesJSON ?? false;
 const port = parentPort;
 if (!port) throw new Error('lib/cli/worker.ts runs as a worker thread (see lib/cli/pool.ts)');
 
 /**
  * The part of a Doc that goes back. Tokens with their clitic analyses are most of a Doc: copying them to the main
  * thread (structured clone) costs about as much CPU as tagging does, which is why the CLI asks for less when its
- * output format does not need them.
+ * output format does not need them. Entities as JSON text cost the main thread one string copy instead of a clone
+ * of their objects and their serialisation: the CLI writes JSON lines from it as they are.
  */
-function slim(d: Lib.Doc, keep: boolean | 'spans'): Omit<Lib.Doc, 'text'> {
-  if (keep === false) return { tokens: [], sentences: [], entities: d.entities };
+function slim(d: Lib.Doc): WorkerDoc {
+  const entities = asJSON ? { entitiesJSON: JSON.stringify(d.entities) } : { entities: d.entities };
+  if (keep === false) return { tokens: [], sentences: [], ...entities };
   // plain objects: a token builds its analyses when read, and a structured clone reads no getters
   const tokens = d.tokens.map((t) => ({ text: t.text, start: t.start, end: t.end, norm: t.norm, kind: t.kind, analyses: keep === true ? t.analyses : [] }));
-  return { tokens, sentences: d.sentences, entities: d.entities };
+  return { tokens, sentences: d.sentences, ...entities };
 }
 
 port.on('message', (m: BatchRequest) => {
@@ -72,7 +80,7 @@ port.on('message', (m: BatchRequest) => {
   for (let i = 0; i < m.texts.length; i++) {
     try {
       const d = tagger.tag(m.texts[i]);
-      docs.push(slim(d, keep));
+      docs.push(slim(d));
     } catch (e) {
       const err = e as Error & { code?: unknown };
       error = { index: i, name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack, code: typeof err?.code === 'string' ? err.code : undefined };
