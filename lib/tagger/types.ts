@@ -36,6 +36,7 @@ export interface Entity {
 export interface Doc {
   text: string;
   tokens: Token[];
+  /** the tokens' sentences (a doc from `tag()` splits them when this is first read) */
   sentences: Sentence[];
   entities: Entity[];
 }
