@@ -70,22 +70,24 @@ class Output {
           gathered.push(...shifted());
           break;
         default:
-          // (JSON lines from the entities' JSON text when the pool made it: their objects are not even parsed)
-          if (kind === 'jsonl' && entitiesJSON !== undefined && this.format === 'jsonl') process.stdout.write(`{"id":${JSON.stringify(d.id)},"entities":${entitiesJSON}}\n`);
-          else if (kind === 'jsonl') this.record(d.id, d.text, doc.entities);
+          if (kind === 'jsonl') this.record(d.id, d.text, () => doc.entities, entitiesJSON);
           else gathered.push(...shifted());
       }
     }
     if (this.format === 'html') process.stdout.write(lib.toHTML({ text, entities: gathered }, { page: true, title: file }));
-    else if (kind === 'text' && (this.format === 'json' || this.format === 'jsonl' || this.format === 'spacy')) this.record(file, null, gathered);
+    else if (kind === 'text' && (this.format === 'json' || this.format === 'jsonl' || this.format === 'spacy')) this.record(file, null, () => gathered);
   }
 
-  private record(id: string, text: string | null, entities: Lib.Entity[]): void {
+  /**
+   * `entities` is read only when needed: JSON lines are written from `json` (`JSON.stringify` of the entities, made
+   * where they were tagged) when there is one, and a worker's entities are then not even parsed.
+   */
+  private record(id: string, text: string | null, entities: () => Lib.Entity[], json?: string): void {
     if (this.format === 'spacy') {
-      process.stdout.write(JSON.stringify({ id, ...(text !== null ? { text } : {}), ents: entities.map(({ start, end, label }) => ({ start, end, label })) }) + '\n');
+      process.stdout.write(JSON.stringify({ id, ...(text !== null ? { text } : {}), ents: entities().map(({ start, end, label }) => ({ start, end, label })) }) + '\n');
     } else if (this.format === 'json') {
-      process.stdout.write((this.first ? '\n' : ',\n') + JSON.stringify({ id, entities }, null, 2).replace(/^/gm, '  '));
-    } else process.stdout.write(JSON.stringify({ id, entities }) + '\n');
+      process.stdout.write((this.first ? '\n' : ',\n') + JSON.stringify({ id, entities: entities() }, null, 2).replace(/^/gm, '  '));
+    } else process.stdout.write(json === undefined ? JSON.stringify({ id, entities: entities() }) + '\n' : `{"id":${JSON.stringify(id)},"entities":${json}}\n`);
     this.first = false;
   }
 
