@@ -136,8 +136,10 @@ function program(): Command {
           throw new InputError(`--gazetteer: ${(e as Error).message}`);
         }
       }
-      // JSON lines are written from the entities' JSON text, made where they were tagged
-      const pool = createPool({ workers, labels, entries, model, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false, entitiesJSON: opts.format === 'jsonl' });
+      // JSON lines of JSON-lines input are written from the entities' JSON text, made where they were tagged (a plain
+      // text file's entities are gathered as objects: text made for it would only be parsed back)
+      const entitiesJSON = opts.format === 'jsonl' && kinds.every((k) => k === 'jsonl');
+      const pool = createPool({ workers, labels, entries, model, dir: __dirname, tokens: opts.format === 'conll' || opts.format === 'bio' ? 'spans' : false, entitiesJSON });
       const out = new Output(opts.format as Format);
       try {
         for (const [k, file] of inputs.entries()) {
