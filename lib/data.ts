@@ -28,6 +28,8 @@ export interface BuiltinData {
     orgDescriptors: LexiconRow[];
     forceNouns: LexiconRow[];
     forceModifiers: LexiconRow[];
+    /** weapons, vehicles and craft (gazetteers/lexicon/equipment.tsv) */
+    equipment: LexiconRow[];
     nationalities: LexiconRow[];
     stopNames: string[];
     /** common-word match keys, one a line */

@@ -119,6 +119,7 @@ const lexicon = {
   orgDescriptors: readTable('org-descriptors.tsv'),
   forceNouns: readTable('force-nouns.tsv'),
   forceModifiers: readTable('force-modifiers.tsv'),
+  equipment: readTable('equipment.tsv'),
   nationalities: readTable('nationalities.tsv'),
   stopNames: readList('stop-names.txt'),
   /** common words (match keys), one a line */

@@ -109,6 +109,28 @@ test('model spans that are no names fail the guard: an adverbial accusative, unl
   expect(spans.filter((c) => isPlausibleName(tokens, c, lex, defaultGazetteer())).map((c) => tokens[c.tokenStart].text)).toEqual(['سوريا']);
 });
 
+test('a model span right after a noun of weapons or vehicles names a product and fails the guard; the same words elsewhere pass', () => {
+  const lex = ruleLexicons();
+  const text = 'و30 عربة بي ام بي وبطائرات سوخوي من طراز ميغ ومدافع الكونغو ثم بي ام بي';
+  const tokens = scan(text, defaultLexicon());
+  const at = (w: string, from = 0) => tokens.findIndex((t, i) => i >= from && t.text === w);
+  const tags = new Uint8Array(tokens.length);
+  const mark = (i: number, n: number) => {
+    tags[i] = TAGS.indexOf('B-ORG');
+    for (let k = 1; k < n; k++) tags[i + k] = TAGS.indexOf('I-ORG');
+  };
+  mark(at('بي'), 3);
+  mark(at('سوخوي'), 1);
+  mark(at('ميغ'), 1);
+  mark(at('الكونغو'), 1);
+  mark(at('بي', at('ثم')), 3);
+  const spans = modelCandidates(tokens, tags);
+  const text_ = (c: { start: number; end: number }) => text.slice(c.start, c.end);
+  expect(spans.map(text_)).toEqual(['بي ام بي', 'سوخوي', 'ميغ', 'الكونغو', 'بي ام بي']);
+  // after عربة، وبطائرات (proclitics), طراز: products; مدافع is also "defender", so it is no such noun
+  expect(spans.filter((c) => isPlausibleName(tokens, c, lex, defaultGazetteer())).map(text_)).toEqual(['الكونغو', 'بي ام بي']);
+});
+
 test('one choice completed alone and then with the model spans resolves as two full resolutions do', () => {
   const lex = ruleLexicons();
   const w = defaultModel()!;

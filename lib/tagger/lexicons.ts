@@ -34,6 +34,8 @@ export interface RuleLexicons {
   /** force nouns and party identifiers, by key with and without the article */
   forces: Map<string, Trigger>;
   modifiers: Map<string, Trigger>;
+  /** nouns of weapons, vehicles and craft (طائرة، صواريخ، طراز), keys with and without the article: what follows names a product */
+  equipment: Set<string>;
   /** every key that opens a title, a descriptor or a force noun: one lookup tells a word that opens none */
   triggerWords: Set<string>;
   /** nationality adjectives (masc, fem, plural; with and without the article) → country */
@@ -116,6 +118,7 @@ export function ruleLexicons(): RuleLexicons {
     forces,
     triggerWords: new Set([...titles.keys(), ...placeDescriptors.keys(), ...orgDescriptors.keys(), ...forces.keys()]),
     modifiers: byWord(lx.forceModifiers, (r) => r.kind || 'branch'),
+    equipment: new Set(byWord(lx.equipment, () => 'equipment').keys()),
     nationalities,
     personNames,
     commonNames,
