@@ -2,7 +2,7 @@
  * Trains the sequence model on ANERcorp (BIO, `token TAG` a line) and writes models/ner.json.
  *
  *   npm run train -- --data ../shared/data/anercorp/train.txt [--epochs 12] [--dev 0.1] [--buckets 18] [--seed 1] [--members 4]
- *                    [--out models/ner.json] [--no-final] [--policies] [--cv K]
+ *                    [--augment 2] [--out models/ner.json] [--no-final] [--policies] [--cv K]
  *
  * - The development split is the last `--dev` fraction of the sentences; figures are printed for it (strict
  *   entity F1 per label over whole tokens, as CoNLL scores them), for the model alone and, with `--policies`, for the
@@ -12,6 +12,11 @@
  *   best epoch on the one development split moves with noise, so it is printed, not used.
  * - `--members N` perceptrons, trained on N seeded shuffles, are summed into the one shipped table (same size and
  *   speed as one model): 4 by 5-fold CV (1 member 77.9, 4 78.5, 8 78.5).
+ * - `--augment N` copies of each training sentence that holds a name, with every PERS, LOC and ORG name replaced by
+ *   another of its type drawn (seeded) from the same training data (lib/model/augment.ts), join the training data:
+ *   by 5-fold CV, 0 copies 80.26 / 80.55 (seeds 1 / 5), 2 copies 80.90 / 81.03; on the development split +1.3 (one
+ *   copy) and +1.9 (two; three no more than two). Only the data a model is trained on is copied, never what it is
+ *   scored on.
  * - Labels: PERS → PER, LOC, ORG; MISC → O. ANERcorp tags whole whitespace tokens; the text is re-tokenised by the
  *   project's tokenizer and each of its tokens takes the tag of the corpus token it lies in (B on the first only).
  * - `--cv K`: only K-fold cross-validation over the whole file (contiguous folds, `--epochs` each, nothing written):
@@ -27,6 +32,7 @@ import { defaultGazetteer } from '../lib/gazetteer/gazetteer';
 import { defaultLexicon } from '../lib/lexicon';
 import { featurize, modelCandidates, setDefaultModel } from '../lib/model/model';
 import { decode, pack, TAGS, trainEnsemble, type TrainingSentence, type Weights } from '../lib/model/perceptron';
+import { replaceMentions, type BioSentence } from '../lib/model/augment';
 import { ruleLexicons } from '../lib/tagger/lexicons';
 import { resolve } from '../lib/tagger/resolve';
 import { createTagger, ruleStage, type ModelPolicy } from '../lib/tagger/tagger';
@@ -49,6 +55,7 @@ const devFraction = Number(arg('dev', '0.1'));
 const buckets = 1 << Number(arg('buckets', '18'));
 const seed = Number(arg('seed', '1'));
 const members = Number(arg('members', '4'));
+const augment = Number(arg('augment', '2'));
 const out = arg('out', join(__dirname, '..', 'models', 'ner.json'))!;
 const final = !process.argv.includes('--no-final');
 
@@ -66,53 +73,54 @@ const gazetteer = defaultGazetteer();
 const stems = defaultLexicon();
 const wordLabels = (key: string) => gazetteer.wordLabels(key);
 
-function readCorpus(path: string): Sentence[] {
-  const sentences: Sentence[] = [];
+/** ANERcorp's sentences as it gives them: white-space words and BIO tags. */
+function readCorpus(path: string): BioSentence[] {
+  const out: BioSentence[] = [];
   let words: string[] = [];
   let tags: string[] = [];
-  const flush = () => {
-    if (!words.length) return;
-    let text = '';
-    const ranges: Array<[number, number]> = [];
-    for (const w of words) {
-      if (text) text += ' ';
-      ranges.push([text.length, text.length + w.length]);
-      text += w;
-    }
-    const tokens = scan(text, stems);
-    const gold = new Uint8Array(tokens.length);
-    let r = 0;
-    let prevWord = -1;
-    tokens.forEach((t, i) => {
-      while (r < ranges.length && ranges[r][1] <= t.start) r++;
-      const raw = tags[r] ?? 'O';
-      const type = MAP[raw.slice(2)];
-      let tag = 'O';
-      if (type) tag = (raw.startsWith('B-') && r !== prevWord ? 'B-' : 'I-') + type;
-      prevWord = r;
-      gold[i] = TAGS.indexOf(tag as (typeof TAGS)[number]);
-    });
-    // an I- with nothing before it (a corpus token split into several) starts an entity, as conlleval reads it
-    for (let i = 0; i < gold.length; i++) {
-      const t = TAGS[gold[i]];
-      if (t.startsWith('I-') && (i === 0 || TAGS[gold[i - 1]].slice(2) !== t.slice(2))) gold[i] = TAGS.indexOf(('B-' + t.slice(2)) as (typeof TAGS)[number]);
-    }
-    sentences.push({ text, tokens, gold, goldSpans: spans(gold) });
-    words = [];
-    tags = [];
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of [...readFileSync(path, 'utf8').split('\n'), '']) {
     const l = line.replace(/\r$/, '');
-    if (!l.trim()) {
-      flush();
-      continue;
+    if (l.trim()) {
+      const sp = l.lastIndexOf(' ');
+      words.push(l.slice(0, sp));
+      tags.push(l.slice(sp + 1));
+    } else if (words.length) {
+      out.push({ words, tags });
+      words = [];
+      tags = [];
     }
-    const sp = l.lastIndexOf(' ');
-    words.push(l.slice(0, sp));
-    tags.push(l.slice(sp + 1));
   }
-  flush();
-  return sentences;
+  return out;
+}
+
+/** A corpus sentence re-read by the project's tokenizer, each token tagged as the corpus word it lies in. */
+function toSentence({ words, tags }: BioSentence): Sentence {
+  let text = '';
+  const ranges: Array<[number, number]> = [];
+  for (const w of words) {
+    if (text) text += ' ';
+    ranges.push([text.length, text.length + w.length]);
+    text += w;
+  }
+  const tokens = scan(text, stems);
+  const gold = new Uint8Array(tokens.length);
+  let r = 0;
+  let prevWord = -1;
+  tokens.forEach((t, i) => {
+    while (r < ranges.length && ranges[r][1] <= t.start) r++;
+    const raw = tags[r] ?? 'O';
+    const type = MAP[raw.slice(2)];
+    let tag = 'O';
+    if (type) tag = (raw.startsWith('B-') && r !== prevWord ? 'B-' : 'I-') + type;
+    prevWord = r;
+    gold[i] = TAGS.indexOf(tag as (typeof TAGS)[number]);
+  });
+  // an I- with nothing before it (a corpus token split into several) starts an entity, as conlleval reads it
+  for (let i = 0; i < gold.length; i++) {
+    const t = TAGS[gold[i]];
+    if (t.startsWith('I-') && (i === 0 || TAGS[gold[i - 1]].slice(2) !== t.slice(2))) gold[i] = TAGS.indexOf(('B-' + t.slice(2)) as (typeof TAGS)[number]);
+  }
+  return { text, tokens, gold, goldSpans: spans(gold) };
 }
 
 /** Token-range mentions of a BIO sequence (start/end are token indexes). */
@@ -190,12 +198,21 @@ function scoreOnDocs(policy: ModelPolicy, docs: readonly GoldDoc[], scorer: Scor
   for (const d of docs) scorer.add(d.entities, tagger.tag(d.text).entities);
 }
 
+/**
+ * The training sentences of a part of the corpus: its own (`own`, featurised already) and `--augment` copies of them
+ * with every PERS, LOC and ORG name swapped for another of the same type from the part (lib/model/augment.ts).
+ */
+function withCopies(part: readonly BioSentence[], own: readonly TrainingSentence[]): TrainingSentence[] {
+  return [...own, ...replaceMentions(part, ['PERS', 'LOC', 'ORG'], augment, seed).map((s) => toTraining(toSentence(s)))];
+}
+
 const t0 = Date.now();
-const all = readCorpus(dataPath);
+const raw = readCorpus(dataPath);
+const all = raw.map(toSentence);
 const seedCv = arg('seed-cv');
 if (seedCv) {
   const seeds = parseGoldJsonl(readFileSync(seedCv, 'utf8'), seedCv);
-  const anercorp = all.map(toTraining);
+  const anercorp = withCopies(raw, all.map(toTraining));
   const policies: ModelPolicy[] = ['fill', 'only'];
   const base = Object.fromEntries(policies.map((p) => [p, new Scorer()]));
   const withSeeds = Object.fromEntries(policies.map((p) => [p, new Scorer()]));
@@ -220,7 +237,7 @@ if (folds > 1) {
   for (let k = 0; k < folds; k++) {
     const from = Math.round((k * all.length) / folds);
     const to = Math.round(((k + 1) * all.length) / folds);
-    const w = train([...feats.slice(0, from), ...feats.slice(to)]);
+    const w = train(withCopies([...raw.slice(0, from), ...raw.slice(to)], [...feats.slice(0, from), ...feats.slice(to)]));
     const s = scoreModel(w, all.slice(from, to), feats.slice(from, to)).strict;
     for (const label of Object.keys(s)) (f1[label] ??= []).push(s[label].f1);
     console.log(`fold ${k + 1}/${folds}: strict F1 ${(s[OVERALL].f1 * 100).toFixed(2)}`);
@@ -239,7 +256,7 @@ console.log(`features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 let bestEpoch = 1;
 let bestF1 = -1;
-const model = trainEnsemble(trainFeats, {
+const model = trainEnsemble(withCopies(raw.slice(0, trainPart.length), trainFeats), {
   epochs,
   buckets,
   seed,
@@ -255,8 +272,8 @@ const model = trainEnsemble(trainFeats, {
 });
 console.log(`\nmodel alone on dev (train part, ${epochs} epochs):\n${scoreTable(scoreModel(model, dev, devFeats))}`);
 
-const shippedMeta = { data: 'ANERcorp train (CAMeL-style split)', seed, members, buckets, trainedOn: final ? 'all of train' : 'train minus dev' };
-const finalWeights = final ? train([...trainFeats, ...devFeats]) : model;
+const shippedMeta = { data: 'ANERcorp train (CAMeL-style split)', seed, members, buckets, augment, trainedOn: final ? 'all of train' : 'train minus dev' };
+const finalWeights = final ? train(withCopies(raw, [...trainFeats, ...devFeats])) : model;
 const packed = pack(finalWeights, { ...shippedMeta, epochs, devF1: Math.round(bestF1 * 10000) / 10000 }, 0);
 const json = JSON.stringify(packed);
 writeFileSync(out, json + '\n');

@@ -10,6 +10,7 @@ import { ruleStage } from '../lib/tagger/tagger';
 import { scan } from '../lib/tokens';
 import { defaultModel, featurize, isPlausibleName, modelCandidates, modelTags } from '../lib/model/model';
 import { decode, TAGS, train, trainEnsemble, viterbi, type TrainingSentence } from '../lib/model/perceptron';
+import { bioMentions, replaceMentions, type BioSentence } from '../lib/model/augment';
 
 test('allFeatures equals tokenFeatures on the seed articles', () => {
   const lex = ruleLexicons();
@@ -70,6 +71,35 @@ test('an ensemble is the sum of its members, each trained on its own shuffle', (
   expect(Array.from(other.emission)).not.toEqual(Array.from(one.emission));
   // and the ensemble still decodes its training data
   for (const s of data) expect([...decode(two, s.feats)]).toEqual([...s.gold]);
+});
+
+test('mention replacement swaps each name for one of its type from the sentences, keeps the rest, and is seeded', () => {
+  const bio = (line: string): BioSentence => {
+    const pairs = line.split(' ').map((p) => p.split('/'));
+    return { words: pairs.map((p) => p[0]), tags: pairs.map((p) => p[1] ?? 'O') };
+  };
+  const sentences = [
+    bio('قال/O جورج/B-PERS بوش/I-PERS في/O واشنطن/B-LOC'),
+    bio('وصل/O بلير/B-PERS إلى/O بغداد/B-LOC مع/O وفد/O الأمم/B-ORG المتحدة/I-ORG'),
+    bio('شاهد/O كأس/B-MISC العالم/I-MISC في/O باريس/B-LOC'),
+    bio('لا/O أسماء/O هنا/O'),
+  ];
+  const names = (type: string) => new Set(sentences.flatMap((s) => bioMentions(s).filter((m) => m.type === type).map((m) => s.words.slice(m.start, m.end).join(' '))));
+  const copies = replaceMentions(sentences, ['PERS', 'LOC', 'ORG'], 3, 1);
+  // three copies of each sentence that holds a name; none of the one without
+  expect(copies).toHaveLength(9);
+  copies.forEach((c, k) => {
+    const from = sentences[k % 3];
+    expect(c.words).toHaveLength(c.tags.length);
+    const kept = (s: BioSentence) => s.words.filter((_, i) => s.tags[i] === 'O' || s.tags[i].endsWith('MISC'));
+    expect(kept(c)).toEqual(kept(from));
+    expect(bioMentions(c).map((m) => m.type)).toEqual(bioMentions(from).map((m) => m.type));
+    for (const m of bioMentions(c)) expect(names(m.type).has(c.words.slice(m.start, m.end).join(' '))).toBe(true);
+  });
+  // MISC stays as it was
+  expect(copies[2].words.slice(1, 3)).toEqual(['كأس', 'العالم']);
+  expect(replaceMentions(sentences, ['PERS', 'LOC', 'ORG'], 3, 1)).toEqual(copies);
+  expect(replaceMentions(sentences, ['PERS', 'LOC', 'ORG'], 3, 2)).not.toEqual(copies);
 });
 
 test('the unrolled Viterbi finds the best BIO-valid path (against an exhaustive search on short random inputs)', () => {

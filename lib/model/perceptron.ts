@@ -130,8 +130,8 @@ function bestOf7(back: Uint8Array, at: number, v0: number, v1: number, v2: numbe
   return best;
 }
 
-/** A deterministic PRNG (mulberry32) for the training shuffle. */
-function rng(seed: number): () => number {
+/** A deterministic PRNG (mulberry32) for the training shuffle (and the mention replacement of `augment.ts`). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
