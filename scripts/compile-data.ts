@@ -151,7 +151,7 @@ for (const e of all) {
     words.forEach((w, i) => (i > 0 && e.label !== 'PER' ? laterWords.add(w) : stems.add(stripArticle(w))));
   }
 }
-for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers]) for (const r of table) addWords(r.ar);
+for (const table of [lexicon.titles, lexicon.placeDescriptors, lexicon.orgDescriptors, lexicon.forceNouns, lexicon.forceModifiers, lexicon.equipment]) for (const r of table) addWords(r.ar);
 for (const r of personRows) stems.add(r.key);
 for (const r of lexicon.nationalities) for (const f of ['masc', 'fem', 'plural']) for (const v of (r[f] ?? '').split('|')) if (v) addWords(v);
 for (const w of [...lexicon.stopNames, ...commonWords]) addWords(w);

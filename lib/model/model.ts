@@ -232,8 +232,9 @@ export function modelCandidates(tokens: readonly Token[], tags: Uint8Array): Can
  * Is a model span a name by the project's guidelines? Spans the lexicons show to be no name are not: one common word,
  * descriptor or force noun alone (الريف), a span holding an indefinite nationality adjective (جوي روسي: "Russian
  * air [support]"), or a product right after a noun of weapons or vehicles (طائرة ميغ). The gazetteer tells which
- * words start a name (an adverbial accusative such as تاليا is no name, سوريا is). The tagger applies this guard when the model joins the gazetteer and rules ('fill', 'first'), not to the
- * model alone ('only', ANERcorp's conventions, which tag الخليج، الجزيرة، مبارك).
+ * words start a name (an adverbial accusative such as تاليا is no name, سوريا is). The tagger applies this guard when
+ * the model joins the gazetteer and rules ('fill', 'first'), not to the model alone ('only', ANERcorp's conventions,
+ * which tag الخليج، الجزيرة، مبارك).
  */
 export function isPlausibleName(tokens: readonly Token[], c: Candidate, lex: RuleLexicons, gazetteer: Gazetteer): boolean {
   const from = c.tokenStart;
@@ -258,12 +259,11 @@ export function isPlausibleName(tokens: readonly Token[], c: Candidate, lex: Rul
   return true;
 }
 
-/** Is this word a noun of weapons, vehicles or craft (طائرات، الصواريخ), also behind a proclitic (وصواريخ، بطائرة)? */
+/**
+ * Is this word a noun of weapons, vehicles or craft (طائرات، الصواريخ), also behind a proclitic (وصواريخ، بطائرة: the
+ * stem lexicon holds these nouns, so the clitic analysis finds them)?
+ */
 function isEquipment(t: Token, lex: RuleLexicons): boolean {
-  if (lex.equipment.has(t.norm)) return true;
   const a = reading(t);
-  if (a && lex.equipment.has(a.stemNorm)) return true;
-  // the stem lexicon need not hold these words, so a proclitic may still be glued on
-  const c = t.norm.charCodeAt(0);
-  return (c === 0x648 || c === 0x641 || c === 0x628 || c === 0x644) && lex.equipment.has(t.norm.slice(1));
+  return lex.equipment.has(a ? a.stemNorm : t.norm);
 }
